@@ -1,0 +1,63 @@
+"""One error hierarchy for the whole tool.
+
+Library code raises these; only `cli.main` turns them into a one-line message and an exit code.
+Messages are single lines that say what is wrong and, where possible, how to fix it.
+"""
+
+
+class PackError(Exception):
+    """Base class of every error the user should see as a one-line message."""
+
+    exit_code = 1
+
+
+class UsageError(PackError):
+    """Bad command-line arguments or a bad game folder path."""
+
+    exit_code = 2
+
+
+class ConfigError(PackError):
+    """Invalid [tool.pack] / pack.toml configuration."""
+
+    exit_code = 2
+
+
+class ScanError(PackError):
+    """The game folder cannot be packed as it is (missing main.py, syntax error, escaping symlink...)."""
+
+    exit_code = 3
+
+
+class ToolMissingError(PackError):
+    """A required external tool (emcc, chromium, nginx...) is not installed."""
+
+    exit_code = 4
+
+
+class RuntimeBuildError(PackError):
+    """A step of the WebAssembly runtime build failed."""
+
+    exit_code = 5
+
+
+class SourceHashError(RuntimeBuildError):
+    """A downloaded source archive does not match its pinned sha256."""
+
+
+class RuntimeMissingError(PackError):
+    """The runtime has not been built yet."""
+
+    exit_code = 6
+
+
+class ServeError(PackError):
+    """The dev server cannot start (port in use...)."""
+
+    exit_code = 7
+
+
+class ExecError(PackError):
+    """`pack exec` could not run the script (browser failed to start, page error...)."""
+
+    exit_code = 8
