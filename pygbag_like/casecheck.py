@@ -1,0 +1,80 @@
+"""Warnings about letter case: the browser's filesystem is case-sensitive, Windows and macOS aren't.
+
+A game that loads "Player.png" while the file is "player.png" works on the author's machine and
+fails in the browser; these checks point at such names before the game is uploaded.
+"""
+
+import ast
+import re
+from collections.abc import Iterable
+
+_EXTENSION = re.compile(r"[^/.]\.[A-Za-z0-9]{1,8}$")
+
+
+def files_differing_by_case(rels: Iterable[str]) -> list[str]:
+    """Warn about each group of paths that differ only by letter case (sorted, one per group)."""
+    groups: dict[str, set[str]] = {}
+    for rel in rels:
+        groups.setdefault(rel.casefold(), set()).add(rel)
+    return [
+        f"{' and '.join(sorted(names))} differ only by case"
+        for _, names in sorted(groups.items())
+        if len(names) > 1
+    ]
+
+
+def literal_case_mismatches(py_rel: str, source: str, rels: set[str]) -> list[str]:
+    """Warn about string literals in `source` naming a file or folder of `rels` with another case.
+
+    A literal matches a path exactly, or as its trailing components ("player.png" used with
+    os.path.join("assets", ...) matches assets/player.png). Exact matches never warn.
+    """
+    literals = [
+        (node.lineno, node.value)
+        for node in ast.walk(ast.parse(source, py_rel))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    candidates = [(line, text, _as_path(text)) for line, text in literals if _looks_like_path(text)]
+    if not candidates:
+        return []
+    exact, folded = _suffix_index(rels)
+    warnings = []
+    for line, text, path in sorted(candidates):
+        if path in exact or path.casefold() not in folded:
+            continue
+        target = min(folded[path.casefold()])
+        warnings.append(
+            f'{py_rel}:{line}: "{text}" names {target} with different case; '
+            "the browser's filesystem is case-sensitive"
+        )
+    return warnings
+
+
+def _looks_like_path(text: str) -> bool:
+    if not text or len(text) > 255 or "\n" in text:
+        return False
+    return "/" in text or "\\" in text or _EXTENSION.search(text) is not None
+
+
+def _as_path(text: str) -> str:
+    """`text` as a posix relative path: backslashes as slashes, "." and empty parts dropped."""
+    parts = [part for part in text.replace("\\", "/").split("/") if part not in ("", ".")]
+    return "/".join(parts)
+
+
+def _suffix_index(rels: set[str]) -> tuple[set[str], dict[str, set[str]]]:
+    """Every trailing component path of every file and folder, exactly and case-folded.
+
+    The folded index maps to the full paths, to name the real file in the warning.
+    """
+    exact: set[str] = set()
+    folded: dict[str, set[str]] = {}
+    for rel in rels:
+        parts = rel.split("/")
+        for end in range(1, len(parts) + 1):
+            full = "/".join(parts[:end])
+            for start in range(end):
+                suffix = "/".join(parts[start:end])
+                exact.add(suffix)
+                folded.setdefault(suffix.casefold(), set()).add(full)
+    return exact, folded
