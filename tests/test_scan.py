@@ -1,0 +1,266 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from pygbag_like import scan
+from pygbag_like.errors import ScanError
+from pygbag_like.scan import GameFile, ScanResult, scan_game
+
+
+def make_game(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, content in {"main.py": "print('hi')\n", **files}.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def rels(result: ScanResult) -> list[str]:
+    return [game_file.rel for game_file in result.files]
+
+
+def test_lists_files_sorted_with_sizes(tmp_path: Path) -> None:
+    game = make_game(tmp_path / "game", {"b.txt": "bb", "assets/a.png": b"\x89PNG", "a.txt": ""})
+    result = scan_game(game)
+    assert rels(result) == ["a.txt", "assets/a.png", "b.txt", "main.py"]
+    assert result.files[1] == GameFile(
+        rel="assets/a.png", path=game.resolve() / "assets" / "a.png", size=4
+    )
+    assert result.warnings == ()
+
+
+def test_default_exclusions(tmp_path: Path) -> None:
+    excluded = [
+        ".git/config",
+        ".hg/store",
+        ".svn/entries",
+        "__pycache__/main.cpython-311.pyc",
+        "lib/__pycache__/x.pyc",
+        "lib/old.pyc",
+        ".venv/bin/python",
+        "venv/lib/site.py",
+        "myenv/pyvenv.cfg",
+        "myenv/lib/mod.py",
+        ".env",
+        ".idea/workspace.xml",
+        ".vscode/settings.json",
+        ".mypy_cache/x",
+        ".pytest_cache/x",
+        ".ruff_cache/x",
+        "node_modules/x.js",
+        "build/web/index.html",
+        "build/web.zip",
+        ".DS_Store",
+        "assets/Thumbs.db",
+        ".packignore",
+    ]
+    kept = ["lib/util.py", "build/notes.txt", "assets/web/x.png", "environment.txt"]
+    game = make_game(tmp_path, dict.fromkeys(excluded + kept, ""))
+    assert rels(scan_game(game)) == sorted([*kept, "main.py"])
+
+
+def test_packignore_with_negation(tmp_path: Path) -> None:
+    game = make_game(
+        tmp_path,
+        {
+            ".packignore": "# logs\n*.log\n!keep.log\ndocs/\n",
+            "debug.log": "",
+            "keep.log": "",
+            "sub/other.log": "",
+            "docs/readme.md": "",
+            "data.txt": "",
+        },
+    )
+    assert rels(scan_game(game)) == ["data.txt", "keep.log", "main.py"]
+
+
+def test_config_excludes_apply_after_packignore(tmp_path: Path) -> None:
+    game = make_game(
+        tmp_path, {".packignore": "*.psd\n", "art.psd": "", "big.wav": "", "keep.psd": ""}
+    )
+    assert rels(scan_game(game, excludes=["*.wav", "!keep.psd"])) == ["keep.psd", "main.py"]
+
+
+def test_bad_pattern_is_reported(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {})
+    with pytest.raises(ScanError, match="the excludes setting"):
+        scan_game(game, excludes=["\\"])
+
+
+def test_out_dir_inside_game_is_skipped(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {"dist/index.html": "", "dist/game.data": "", "a.txt": ""})
+    assert rels(scan_game(game, extra_excluded_dirs=[game / "dist"])) == ["a.txt", "main.py"]
+
+
+def test_missing_main_py(tmp_path: Path) -> None:
+    (tmp_path / "game.py").write_text("")
+    with pytest.raises(
+        ScanError, match=r"^no main\.py in .*: the entry point of a game is main\.py"
+    ):
+        scan_game(tmp_path)
+
+
+def test_main_py_with_other_case_is_named(tmp_path: Path) -> None:
+    (tmp_path / "Main.py").write_text("")
+    with pytest.raises(ScanError, match=r"found Main\.py: rename it"):
+        scan_game(tmp_path)
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(ScanError, match="is empty"):
+        scan_game(tmp_path)
+
+
+def test_missing_folder_and_file_root(tmp_path: Path) -> None:
+    with pytest.raises(ScanError, match="does not exist"):
+        scan_game(tmp_path / "nope")
+    (tmp_path / "file").write_text("")
+    with pytest.raises(ScanError, match="is not a folder"):
+        scan_game(tmp_path / "file")
+
+
+def test_syntax_error_message(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {"main.py": "import pygame\nx = (\n"})
+    with pytest.raises(ScanError) as caught:
+        scan_game(game)
+    assert str(caught.value) == "main.py:2: '(' was never closed"
+
+
+def test_syntax_error_in_package_module(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {"game/util.py": "def f(:\n    pass\n"})
+    with pytest.raises(ScanError, match=r"^game/util\.py:1: invalid syntax"):
+        scan_game(game)
+
+
+def test_non_utf8_python_source(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {"main.py": b"# caf\xe9\nprint(1)\n"})
+    with pytest.raises(ScanError, match=r"^main\.py: byte 0xe9 at offset 5 is not UTF-8"):
+        scan_game(game)
+
+
+def test_compile_warnings_become_scan_warnings(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {"main.py": "x = 1\nassert (x, 'always true')\n"})
+    (warning,) = scan_game(game).warnings
+    assert warning.startswith("main.py:2: assertion is always true")
+
+
+def test_escaping_file_symlink_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("secret")
+    game = make_game(tmp_path / "game", {})
+    (game / "assets").mkdir()
+    (game / "assets" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(ScanError) as caught:
+        scan_game(game)
+    message = str(caught.value)
+    assert message.startswith("assets/link.txt is a symlink to ")
+    assert str(tmp_path / "secret.txt") in message
+    assert "outside the game folder" in message
+
+
+def test_escaping_dir_symlink_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "x.png").write_text("")
+    game = make_game(tmp_path / "game", {})
+    (game / "shared").symlink_to(tmp_path / "shared", target_is_directory=True)
+    with pytest.raises(ScanError, match=r"^shared is a symlink to .*shared, outside the game"):
+        scan_game(game)
+
+
+def test_escaping_symlink_in_packignore_is_skipped(tmp_path: Path) -> None:
+    game = make_game(tmp_path / "game", {".packignore": "link\n"})
+    (game / "link").symlink_to(tmp_path, target_is_directory=True)
+    assert rels(scan_game(game)) == ["main.py"]
+
+
+def test_internal_symlinks_are_followed(tmp_path: Path) -> None:
+    game = make_game(tmp_path / "game", {"assets/a.png": b"png"})
+    (game / "alias.png").symlink_to(game / "assets" / "a.png")
+    (game / "more").symlink_to("assets", target_is_directory=True)
+    result = scan_game(game)
+    assert rels(result) == ["alias.png", "assets/a.png", "main.py", "more/a.png"]
+    assert [game_file.size for game_file in result.files] == [3, 3, 12, 3]
+
+
+def test_symlink_loop_is_refused(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {})
+    (game / "sub").mkdir()
+    (game / "sub" / "up").symlink_to("..", target_is_directory=True)
+    with pytest.raises(ScanError, match=r"^sub/up links to the folder holding it"):
+        scan_game(game)
+
+
+def test_broken_symlink_is_refused(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {})
+    (game / "gone.png").symlink_to(game / "missing.png")
+    with pytest.raises(ScanError, match=r"^gone\.png is a broken symlink"):
+        scan_game(game)
+
+
+def test_non_utf8_file_name(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {})
+    with open(os.path.join(os.fsencode(game), b"bad\xff.png"), "wb"):
+        pass
+    with pytest.raises(ScanError) as caught:
+        scan_game(game)
+    assert str(caught.value).startswith("the name b'bad\\xff.png' is not valid UTF-8: rename it")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file_by_mode(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {"secret.png": "x"})
+    (game / "secret.png").chmod(0)
+    with pytest.raises(ScanError, match=r"^cannot read secret\.png: Permission denied"):
+        scan_game(game)
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Works as root too: opening this one file fails as a mode-000 file would for a normal user.
+    game = make_game(tmp_path, {"assets/secret.png": "x"})
+    real_open = open
+
+    def open_denying_secret(path: Path, mode: str = "r") -> object:
+        if Path(path).name == "secret.png":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, mode)
+
+    monkeypatch.setattr(scan, "open", open_denying_secret, raising=False)
+    with pytest.raises(ScanError) as caught:
+        scan_game(game)
+    assert str(caught.value) == (
+        "cannot read assets/secret.png: Permission denied; fix its permissions or list it in "
+        ".packignore"
+    )
+
+
+def test_fifo_is_refused(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {})
+    os.mkfifo(game / "pipe")
+    with pytest.raises(ScanError, match=r"^pipe is not a regular file"):
+        scan_game(game)
+
+
+def test_case_warnings_are_included(tmp_path: Path) -> None:
+    game = make_game(
+        tmp_path,
+        {
+            "main.py": 'import pygame\nimg = pygame.image.load("assets/Hero.png")\n',
+            "assets/hero.png": "",
+            "assets/Tile.png": "",
+            "assets/tile.png": "",
+        },
+    )
+    assert scan_game(game).warnings == (
+        "assets/Tile.png and assets/tile.png differ only by case",
+        'main.py:2: "assets/Hero.png" names assets/hero.png with different case; '
+        "the browser's filesystem is case-sensitive",
+    )
+
+
+def test_results_are_deterministic(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {f"d{i % 7}/f{i}.txt": str(i) for i in range(50)})
+    assert scan_game(game) == scan_game(game)
+    assert rels(scan_game(game)) == sorted(rels(scan_game(game)))
