@@ -1,0 +1,57 @@
+"""The emscripten file_packager layout: NAME.data (bytes concatenated) + NAME.data.json (offsets).
+
+The metadata is `{"files": [{"filename": rel, "start": s, "end": e}, ...],
+"remote_package_size": total}`; the page writes each file below its mount point before Python
+starts. See docs/architecture.md, "The data file format".
+"""
+
+import json
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from pygbag_like.errors import PackError
+
+_COPY_BUFFER = 1024 * 1024
+
+
+def metadata_path(data_path: Path) -> Path:
+    """The JSON metadata file that goes with `data_path` (NAME.data → NAME.data.json)."""
+    return data_path.with_name(data_path.name + ".json")
+
+
+def write_data_file(files: Sequence[tuple[str, Path]], data_path: Path) -> dict:
+    """Concatenate `files` (relative name, source path) in the given order into `data_path`.
+
+    Writes the metadata next to it (compact, sorted keys) and returns it. Same input, same bytes.
+    """
+    entries = []
+    with open(data_path, "wb") as out:
+        for rel, path in files:
+            start = out.tell()
+            try:
+                with open(path, "rb") as source:
+                    shutil.copyfileobj(source, out, _COPY_BUFFER)
+            except OSError as error:
+                raise PackError(
+                    f"cannot read {path}: {error.strerror}; check it still exists and is readable"
+                ) from error
+            entries.append({"filename": rel, "start": start, "end": out.tell()})
+        total = out.tell()
+    metadata = {"files": entries, "remote_package_size": total}
+    metadata_path(data_path).write_text(
+        json.dumps(metadata, separators=(",", ":"), sort_keys=True), encoding="utf-8"
+    )
+    return metadata
+
+
+def read_data_file(data_path: Path) -> dict[str, bytes]:
+    """Read back a data file and its metadata: relative name → bytes."""
+    metadata = json.loads(metadata_path(data_path).read_text(encoding="utf-8"))
+    data = data_path.read_bytes()
+    if len(data) != metadata["remote_package_size"]:
+        raise PackError(
+            f"{data_path} holds {len(data)} bytes but its metadata says "
+            f"{metadata['remote_package_size']}: pack the game again"
+        )
+    return {entry["filename"]: data[entry["start"] : entry["end"]] for entry in metadata["files"]}
