@@ -1,0 +1,119 @@
+"""`[tool.pack]` in pyproject.toml, or pack.toml, plus CLI overrides → a frozen `GameConfig`."""
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from types import NoneType, UnionType
+from typing import get_args, get_origin, get_type_hints
+
+from pygbag_like.errors import ConfigError
+
+PYPROJECT = "pyproject.toml"
+PACK_TOML = "pack.toml"
+
+
+@dataclass(frozen=True)
+class GameConfig:
+    """The settings of one game; paths are relative to the game folder."""
+
+    title: str
+    icon: str | None = None
+    width: int = 800
+    height: int = 600
+    pixel_art: bool = False
+    excludes: tuple[str, ...] = ()
+    template: str | None = None
+    fps: int = 60
+    out: str | None = None
+    background: str = "#000000"
+
+
+KNOWN_KEYS: tuple[str, ...] = tuple(field.name for field in fields(GameConfig))
+_HINTS = get_type_hints(GameConfig)
+_EXPECTED = {str: "a string", int: "a positive integer", bool: "true or false"}
+_TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+")
+
+
+def load_config(game_dir: Path, overrides: Mapping[str, object] | None = None) -> GameConfig:
+    """Read the game's settings; `overrides` (typed CLI values, None = not given) win over files.
+
+    Settings live in `[tool.pack]` of pyproject.toml or at the top level of pack.toml, never both.
+    Keys may be spelled with dashes or underscores.
+    """
+    pyproject, pack_toml = game_dir / PYPROJECT, game_dir / PACK_TOML
+    tool = _read_toml(pyproject).get("tool")
+    from_pyproject = tool.get("pack", {}) if isinstance(tool, dict) else {}
+    if not isinstance(from_pyproject, dict):
+        raise ConfigError(f"tool.pack in {pyproject} must be a table: write [tool.pack] above it")
+    from_pack_toml = _read_toml(pack_toml)
+    if from_pyproject and from_pack_toml:
+        raise ConfigError(
+            f"both {pyproject} [tool.pack] and {pack_toml} hold settings: keep one of them"
+        )
+    values = _checked(from_pyproject, f"{pyproject} [tool.pack]")
+    values |= _checked(from_pack_toml, str(pack_toml))
+    given = {key: value for key, value in (overrides or {}).items() if value is not None}
+    values |= _checked(given, "the command line options")
+    values.setdefault("title", game_dir.resolve().name)
+    return GameConfig(**values)
+
+
+def _read_toml(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    try:
+        with open(path, "rb") as file:
+            return tomllib.load(file)
+    except tomllib.TOMLDecodeError as error:
+        where = _TOML_POSITION.match(str(error))
+        if where is None:
+            raise ConfigError(f"{path}: {error}; fix the TOML syntax") from error
+        raise ConfigError(
+            f"{path}:{where['line']}:{where['column']}: {where['msg']}; fix the TOML syntax"
+        ) from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path} is not valid UTF-8: save it as UTF-8") from error
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror}") from error
+
+
+def _checked(table: Mapping[str, object], source: str) -> dict[str, object]:
+    """Settings of `table` by field name, type-checked; `source` names them in errors."""
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in KNOWN_KEYS:
+            raise ConfigError(_unknown_key_message(key, source))
+        if name in values:
+            raise ConfigError(f"{key!r} is given twice in {source}: keep one spelling")
+        values[name] = _checked_value(key, value, _HINTS[name], source)
+    return values
+
+
+def _unknown_key_message(key: str, source: str) -> str:
+    dashed = [name.replace("_", "-") for name in KNOWN_KEYS]
+    close = difflib.get_close_matches(key.replace("_", "-"), dashed, n=1)
+    if close:
+        return f"unknown key {key!r} in {source}; did you mean {close[0]!r}?"
+    return f"unknown key {key!r} in {source}; the known keys are {', '.join(dashed)}"
+
+
+def _checked_value(key: str, value: object, hint: object, source: str) -> object:
+    """`value` as the field type `hint` wants (lists become tuples), else a ConfigError."""
+    if get_origin(hint) is tuple:  # tuple[str, ...]
+        if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        raise ConfigError(f"{key!r} in {source} must be a list of strings, got {value!r}")
+    if isinstance(hint, UnionType):  # str | None: None is never written, only defaulted
+        (hint,) = (arg for arg in get_args(hint) if arg is not NoneType)
+    if type(value) is not hint or (hint is int and value <= 0):
+        raise ConfigError(f"{key!r} in {source} must be {_EXPECTED[hint]}, got {value!r}")
+    if key.replace("-", "_") == "background" and not _COLOR.fullmatch(value):
+        raise ConfigError(
+            f"{key!r} in {source} must be a CSS color like '#1a2b3c' or 'black', got {value!r}"
+        )
+    return value

@@ -1,0 +1,141 @@
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from pygbag_like.config import KNOWN_KEYS, GameConfig, load_config
+from pygbag_like.errors import ConfigError
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def game(tmp_path: Path) -> Path:
+    folder = tmp_path / "space-game"
+    folder.mkdir()
+    return folder
+
+
+def test_defaults(game: Path) -> None:
+    assert load_config(game) == GameConfig(title="space-game")
+    config = load_config(game)
+    assert (config.width, config.height, config.fps, config.pixel_art) == (800, 600, 60, False)
+    assert (config.icon, config.template, config.out, config.excludes) == (None, None, None, ())
+    assert config.background == "#000000"
+
+
+def test_known_keys_follow_the_dataclass() -> None:
+    assert tuple(field.name for field in fields(GameConfig)) == KNOWN_KEYS
+    assert "pixel_art" in KNOWN_KEYS
+
+
+def test_pyproject_tool_pack(game: Path) -> None:
+    write(
+        game / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.pack]\ntitle = "Space!"\npixel-art = true\n'
+        'width = 320\nheight = 240\nexcludes = ["*.psd"]\nicon = "icon.png"\n',
+    )
+    config = load_config(game)
+    assert config == GameConfig(
+        title="Space!", pixel_art=True, width=320, height=240, excludes=("*.psd",), icon="icon.png"
+    )
+
+
+def test_pyproject_without_tool_pack(game: Path) -> None:
+    write(game / "pyproject.toml", '[project]\nname = "x"\n[tool.ruff]\nline-length = 90\n')
+    assert load_config(game) == GameConfig(title="space-game")
+
+
+def test_pack_toml_top_level(game: Path) -> None:
+    write(game / "pack.toml", 'pixel_art = true\nfps = 30\nbackground = "#fff"\n')
+    assert load_config(game) == GameConfig(
+        title="space-game", pixel_art=True, fps=30, background="#fff"
+    )
+
+
+def test_cli_overrides_win_and_none_is_ignored(game: Path) -> None:
+    write(game / "pack.toml", 'title = "File"\nwidth = 320\nout = "dist"\n')
+    config = load_config(game, {"width": 640, "title": None, "excludes": ["*.wav"], "out": None})
+    assert config == GameConfig(title="File", width=640, out="dist", excludes=("*.wav",))
+
+
+def test_both_files_with_settings(game: Path) -> None:
+    write(game / "pyproject.toml", "[tool.pack]\nwidth = 320\n")
+    write(game / "pack.toml", "width = 640\n")
+    with pytest.raises(ConfigError, match="hold settings: keep one of them"):
+        load_config(game)
+
+
+def test_both_files_but_one_without_settings(game: Path) -> None:
+    write(game / "pyproject.toml", '[project]\nname = "x"\n')
+    write(game / "pack.toml", "width = 640\n")
+    assert load_config(game).width == 640
+
+
+def test_unknown_key_suggestion(game: Path) -> None:
+    write(game / "pack.toml", "pixel_ar = true\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(game)
+    assert str(caught.value) == (
+        f"unknown key 'pixel_ar' in {game / 'pack.toml'}; did you mean 'pixel-art'?"
+    )
+
+
+def test_unknown_key_in_pyproject_without_close_match(game: Path) -> None:
+    write(game / "pyproject.toml", "[tool.pack]\nzzz = 1\n")
+    with pytest.raises(ConfigError, match=r"unknown key 'zzz' in .*pyproject\.toml \[tool\.pack\]"):
+        load_config(game)
+
+
+def test_key_given_twice(game: Path) -> None:
+    write(game / "pack.toml", "pixel-art = true\npixel_art = false\n")
+    with pytest.raises(ConfigError, match="given twice"):
+        load_config(game)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('width = "800"', "'width' in .* must be a positive integer, got '800'"),
+        ("width = 0", "'width' in .* must be a positive integer, got 0"),
+        ("height = -5", "'height' in .* must be a positive integer, got -5"),
+        ("fps = true", "'fps' in .* must be a positive integer, got True"),
+        ("pixel-art = 1", "'pixel-art' in .* must be true or false, got 1"),
+        ("title = 3", "'title' in .* must be a string, got 3"),
+        ('excludes = "*.psd"', "'excludes' in .* must be a list of strings, got '\\*.psd'"),
+        ("excludes = [1]", "'excludes' in .* must be a list of strings, got \\[1\\]"),
+        ('background = "red; x"', "'background' in .* must be a CSS color"),
+    ],
+)
+def test_wrong_types(game: Path, toml: str, message: str) -> None:
+    write(game / "pack.toml", toml + "\n")
+    with pytest.raises(ConfigError, match=message):
+        load_config(game)
+
+
+def test_override_with_wrong_value(game: Path) -> None:
+    with pytest.raises(ConfigError, match="'width' in the command line options must be a positive"):
+        load_config(game, {"width": -1})
+
+
+def test_toml_syntax_error_has_file_and_line(game: Path) -> None:
+    write(game / "pack.toml", 'title = "x"\nwidth = \n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(game)
+    assert str(caught.value).startswith(f"{game / 'pack.toml'}:2:")
+    assert str(caught.value).endswith("; fix the TOML syntax")
+
+
+def test_tool_pack_not_a_table(game: Path) -> None:
+    write(game / "pyproject.toml", "[tool]\npack = 3\n")
+    with pytest.raises(ConfigError, match="must be a table"):
+        load_config(game)
+
+
+def test_non_utf8_toml(game: Path) -> None:
+    (game / "pack.toml").write_bytes(b'title = "caf\xe9"\n')
+    with pytest.raises(ConfigError, match="is not valid UTF-8"):
+        load_config(game)
