@@ -1,0 +1,152 @@
+"""The recipe format of `sdl_port/recipes/*.py`.
+
+A recipe module defines `RECIPE = Recipe(...)` (declarative data: name, version, pinned
+sources, dependencies) and `build(ctx: BuildContext) -> None` (the one build step).
+"""
+
+import hashlib
+import importlib.util
+import os
+import shlex
+import subprocess
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from pygbag_like.errors import RuntimeBuildError
+from pygbag_like.resources import resource_dir
+
+
+@dataclass(frozen=True)
+class Source:
+    """A pinned source archive.
+
+    `debian_package` names the Debian source package whose `.orig` tarball this is (fetched with
+    `apt-get source`); `pypi_project` names a PyPI project whose sdist this is. `upstream_url`
+    records where the same release is published upstream.
+    """
+
+    filename: str
+    sha256: str
+    upstream_url: str
+    debian_package: str | None = None
+    pypi_project: str | None = None
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Declarative description of one C component."""
+
+    name: str
+    version: str
+    sources: tuple[Source, ...] = ()
+    depends: tuple[str, ...] = ()
+    # Files under sdl_port/ (besides the recipe) whose content is part of the cache key.
+    inputs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadedRecipe:
+    """A recipe with its build function and the bytes that define it."""
+
+    recipe: Recipe
+    build: Callable[["BuildContext"], None]
+    definition_hash: str
+
+
+@dataclass
+class BuildContext:
+    """What a recipe's build step gets: folders, dependencies and a logged command runner."""
+
+    name: str
+    src: Path  # the extracted first source archive (its top-level folder)
+    build_dir: Path  # scratch folder, removed after the build
+    prefix: Path  # install here; becomes the component's cached folder
+    deps: Mapping[str, Path]  # dependency name -> its installed prefix
+    env: dict[str, str]
+    log_path: Path
+    jobs: int
+    sdl_port: Path
+    extra_sources: Sequence[Path] = field(default_factory=tuple)
+
+    def run(self, cmd: Sequence[str | os.PathLike], cwd: Path | None = None,
+            env: Mapping[str, str] | None = None) -> None:
+        """Run a command, appending its output to the step's log; raise on failure."""
+        args = [str(c) for c in cmd]
+        run_env = dict(self.env)
+        if env:
+            run_env.update(env)
+        with self.log_path.open("a") as log:
+            log.write(f"\n$ (cd {cwd or self.src}) {shlex.join(args)}\n")
+            log.flush()
+            result = subprocess.run(
+                args, cwd=cwd or self.src, env=run_env, stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, check=False,
+            )
+        if result.returncode != 0:
+            raise RuntimeBuildError(
+                f"{self.name}: `{shlex.join(args)[:160]}` exited with {result.returncode}"
+            )
+
+    def dep(self, name: str) -> Path:
+        """Installed prefix of a dependency."""
+        return self.deps[name]
+
+    def cmake(self, source_dir: Path, options: Mapping[str, str]) -> None:
+        """Configure, build and install a CMake project with emcmake into `prefix`."""
+        build = self.build_dir / "cmake"
+        prefixes = ";".join(str(p) for p in self.deps.values())
+        args = [
+            "emcmake", "cmake", "-S", source_dir, "-B", build, "-G", "Unix Makefiles",
+            "-DCMAKE_BUILD_TYPE=Release", f"-DCMAKE_INSTALL_PREFIX={self.prefix}",
+            f"-DCMAKE_PREFIX_PATH={prefixes}", f"-DCMAKE_FIND_ROOT_PATH={prefixes}",
+            "-DBUILD_SHARED_LIBS=OFF",
+        ]
+        args += [f"-D{key}={value}" for key, value in options.items()]
+        self.run(args, cwd=self.build_dir)
+        self.run(["cmake", "--build", build, "-j", str(self.jobs)], cwd=self.build_dir)
+        self.run(["cmake", "--install", build], cwd=self.build_dir)
+
+
+def recipes_dir() -> Path:
+    """The folder holding one recipe module per component."""
+    return resource_dir("sdl_port") / "recipes"
+
+
+def _load_module(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_pack_recipe_{path.stem}", path)
+    if spec is None or spec.loader is None:
+        raise RuntimeBuildError(f"cannot load recipe {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_recipes(folder: Path | None = None) -> dict[str, LoadedRecipe]:
+    """Load every recipe module in `folder` (default: sdl_port/recipes), keyed by name."""
+    folder = folder or recipes_dir()
+    sdl_port = folder.parent
+    loaded: dict[str, LoadedRecipe] = {}
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module = _load_module(path)
+        recipe: Recipe = module.RECIPE
+        digest = hashlib.sha256(path.read_bytes())
+        for rel in recipe.inputs:
+            for input_path in sorted(_expand_input(sdl_port / rel)):
+                digest.update(input_path.relative_to(sdl_port).as_posix().encode())
+                digest.update(input_path.read_bytes())
+        loaded[recipe.name] = LoadedRecipe(recipe, module.build, digest.hexdigest())
+    for item in loaded.values():
+        for dep in item.recipe.depends:
+            if dep not in loaded:
+                raise RuntimeBuildError(f"recipe {item.recipe.name} depends on unknown {dep!r}")
+    return loaded
+
+
+def _expand_input(path: Path) -> list[Path]:
+    if path.is_dir():
+        return [p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return [path]

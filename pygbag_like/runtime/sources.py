@@ -1,0 +1,111 @@
+"""Fetch pinned source archives and check them against their sha256.
+
+An archive already in the sources folder is used as it is (offline builds: put the files
+there, or point $PYGBAG_LIKE_SOURCES at a folder that has them). Otherwise Debian source
+packages come from `apt-get source --download-only` and PyPI sdists from the package index
+pip is configured with.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from pygbag_like.errors import RuntimeBuildError, SourceHashError
+from pygbag_like.runtime.recipe import Source
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify(path: Path, expected: str) -> None:
+    """Raise SourceHashError naming the file and both hashes when they differ."""
+    actual = sha256_of(path)
+    if actual != expected:
+        raise SourceHashError(
+            f"sha256 mismatch for {path}: expected {expected}, got {actual}; "
+            "delete the file to download it again"
+        )
+
+
+def _fetch_debian(source: Source, workdir: Path) -> Path:
+    if shutil.which("apt-get") is None:
+        raise RuntimeBuildError(f"{source.filename} is missing and apt-get is not available")
+    # A newer Debian revision's patch file may be gone from the mirror while the .orig
+    # tarball still downloads, so the exit code alone says little: look for the file.
+    result = subprocess.run(
+        ["apt-get", "source", "--download-only", source.debian_package or ""],
+        cwd=workdir, capture_output=True, text=True, check=False,
+    )
+    found = workdir / source.filename
+    if not found.exists():
+        detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeBuildError(
+            f"could not download {source.filename} with `apt-get source "
+            f"{source.debian_package}` ({detail}); enable deb-src entries in your apt sources "
+            f"or put the file in $PYGBAG_LIKE_SOURCES (upstream: {source.upstream_url})"
+        )
+    return found
+
+
+def _index_url() -> str:
+    """The simple index pip uses here: $PIP_INDEX_URL, pip's config, or pip's default."""
+    url = os.environ.get("PIP_INDEX_URL")
+    if not url:
+        result = subprocess.run(
+            ["python3", "-m", "pip", "config", "get", "global.index-url"],
+            capture_output=True, text=True, check=False,
+        )
+        url = result.stdout.strip() if result.returncode == 0 else ""
+    if not url:
+        from pip._internal.models.index import PyPI
+
+        url = PyPI.simple_url
+    return url.rstrip("/")
+
+
+def _fetch_pypi(source: Source, workdir: Path) -> Path:
+    # `pip download --no-binary` prepares metadata by building, which a C extension's
+    # sdist cannot do here; the index's JSON page gives the file's address directly.
+    page = f"{_index_url()}/{source.pypi_project}/"
+    request = urllib.request.Request(
+        page, headers={"Accept": "application/vnd.pypi.simple.v1+json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            files = json.load(response)["files"]
+        url = next(f["url"] for f in files if f["filename"] == source.filename)
+        target = workdir / source.filename
+        with urllib.request.urlopen(url, timeout=600) as response, target.open("wb") as out:
+            shutil.copyfileobj(response, out)
+    except (OSError, StopIteration, KeyError, ValueError) as exc:
+        raise RuntimeBuildError(
+            f"could not download {source.filename} from the package index ({exc}); "
+            f"put the file in $PYGBAG_LIKE_SOURCES (upstream: {source.upstream_url})"
+        ) from exc
+    return target
+
+
+def ensure_source(source: Source, folder: Path) -> Path:
+    """Return the verified archive in `folder`, downloading it first if needed."""
+    path = folder / source.filename
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=folder, prefix=".fetch-") as tmp:
+            fetch = _fetch_pypi if source.pypi_project else _fetch_debian
+            fetched = fetch(source, Path(tmp))
+            verify(fetched, source.sha256)
+            fetched.replace(path)
+        return path
+    verify(path, source.sha256)
+    return path

@@ -1,0 +1,109 @@
+"""Find emscripten and the host tools, and prepare an environment that works with them.
+
+Handles Debian's emscripten packaging: its cache is read-only and frozen (we copy it to a
+writable folder once), and Node does not search /usr/share/nodejs for `acorn`.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from pygbag_like.errors import ToolMissingError
+
+DEBIAN_NODE_MODULES = Path("/usr/share/nodejs")
+DEBIAN_EMSCRIPTEN = Path("/usr/share/emscripten")
+HOST_TOOLS = {
+    "cmake": "cmake (apt-get install cmake)",
+    "make": "make (apt-get install make)",
+    "node": "Node.js (apt-get install nodejs)",
+    "python3.11": "Python 3.11 as the build Python (apt-get install python3.11)",
+}
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """An emscripten installation and the environment to run its tools in."""
+
+    emcc: Path
+    version: str
+    env: dict[str, str]
+
+    def tool(self, name: str) -> str:
+        """Full path of an emscripten tool next to emcc (emcmake, emar, ...)."""
+        return str(self.emcc.parent / name)
+
+
+def _find_emcc() -> Path:
+    emsdk = os.environ.get("EMSDK")
+    if emsdk:
+        candidate = Path(emsdk) / "upstream" / "emscripten" / "emcc"
+        if candidate.exists():
+            return candidate
+    found = shutil.which("emcc")
+    if found:
+        return Path(found)
+    raise ToolMissingError(
+        "emscripten's emcc was not found: install it (apt-get install emscripten) "
+        "or set EMSDK to an emsdk folder"
+    )
+
+
+def _emcc_version(emcc: Path, env: dict[str, str]) -> str:
+    out = subprocess.run(
+        [str(emcc), "-dumpversion"], capture_output=True, text=True, env=env, check=False
+    )
+    version = out.stdout.strip()
+    if out.returncode != 0 or not version:
+        raise ToolMissingError(f"{emcc} does not run: {out.stderr.strip()[:200]}")
+    return version
+
+
+def _frozen_cache_dir() -> Path | None:
+    """Debian's cache, if emscripten's config freezes it (FROZEN_CACHE = True)."""
+    config = DEBIAN_EMSCRIPTEN / ".emscripten"
+    if not config.is_file():
+        return None
+    frozen = re.search(r"^FROZEN_CACHE\s*=\s*True", config.read_text(), re.MULTILINE)
+    cache = DEBIAN_EMSCRIPTEN / "cache"
+    return cache if frozen and (cache / "sysroot").is_dir() else None
+
+
+def _writable_cache(cache_root: Path) -> Path | None:
+    """Copy a read-only emscripten cache to the user cache once; None when not needed."""
+    frozen = _frozen_cache_dir()
+    if frozen is None:
+        return None
+    target = cache_root / "emscripten-cache"
+    if not (target / ".complete").exists():
+        tmp = cache_root / "emscripten-cache.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(frozen, tmp, symlinks=True)
+        for path in [tmp, *tmp.rglob("*")]:
+            if not path.is_symlink():
+                path.chmod(path.stat().st_mode | 0o200)
+        (tmp / ".complete").touch()
+        shutil.rmtree(target, ignore_errors=True)
+        tmp.rename(target)
+    return target
+
+
+def find_toolchain(cache_root: Path) -> Toolchain:
+    """Locate emcc and the host tools; raise ToolMissingError naming what to install."""
+    for tool, hint in HOST_TOOLS.items():
+        if shutil.which(tool) is None:
+            raise ToolMissingError(f"{tool} was not found: install {hint}")
+    emcc = _find_emcc()
+    env = dict(os.environ)
+    env["PATH"] = f"{emcc.parent}{os.pathsep}{env.get('PATH', '')}"
+    if DEBIAN_NODE_MODULES.is_dir():
+        node_path = env.get("NODE_PATH", "")
+        env["NODE_PATH"] = os.pathsep.join(p for p in (node_path, str(DEBIAN_NODE_MODULES)) if p)
+    cache_root.mkdir(parents=True, exist_ok=True)
+    writable = _writable_cache(cache_root)
+    if writable is not None:
+        env["EM_CACHE"] = str(writable)
+        env["EM_FROZEN_CACHE"] = ""
+    return Toolchain(emcc=emcc, version=_emcc_version(emcc, env), env=env)

@@ -1,0 +1,193 @@
+"""The Python half of the runtime contract (see docs/runtime-contract.md).
+
+The page calls, through the launcher's `pl_call`:
+    start(path)  run `path` as __main__, from its folder        -> a status below
+    step()       one iteration of the asyncio loop started by the game -> a status below
+    exit_code()  the code given to sys.exit, after status EXITED
+
+Statuses: RUNNING (call step() once per animation frame), DONE (the script returned),
+EXITED (sys.exit was called), FAILED (an uncaught exception; its traceback went to stderr).
+
+In the asyncify runtime the script runs to its end inside start(): blocking loops give the
+frame back to the browser in SDL's delays and in display updates, and asyncio's loop waits for
+the next frame between iterations. In the plain runtime, asyncio.run() schedules the game's
+main coroutine and the page drives it with step().
+"""
+
+import asyncio
+import importlib.machinery
+import os
+import runpy
+import selectors
+import sys
+import time
+import traceback
+
+import _imp
+import _pl
+
+RUNNING, DONE, EXITED, FAILED = 0, 1, 2, 3
+ASYNCIFY = _pl.has_asyncify()
+
+
+class _BuiltinSubmoduleFinder:
+    """Finds builtin modules with dotted names (pygame.base), which BuiltinImporter skips."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if "." in name and _imp.is_builtin(name):
+            return importlib.machinery.ModuleSpec(
+                name, importlib.machinery.BuiltinImporter, origin="built-in"
+            )
+        return None
+
+
+sys.meta_path.insert(0, _BuiltinSubmoduleFinder)
+
+
+class _FrameSelector(selectors.BaseSelector):
+    """A selector without file descriptors: waiting means giving the frame to the browser."""
+
+    def __init__(self):
+        self._map = {}
+
+    def register(self, fileobj, events, data=None):
+        raise NotImplementedError("file descriptors cannot be watched in the browser")
+
+    def unregister(self, fileobj):
+        raise KeyError(fileobj)
+
+    def select(self, timeout=None):
+        if ASYNCIFY:
+            if timeout is not None and timeout > 0.02:
+                _pl.sleep_ms(int(timeout * 1000))
+            else:
+                _pl.wait_frame()
+        return []
+
+    def close(self):
+        self._map.clear()
+
+    def get_map(self):
+        return self._map
+
+
+class BrowserEventLoop(asyncio.SelectorEventLoop):
+    """asyncio's loop for the page: one iteration per animation frame."""
+
+    def __init__(self):
+        super().__init__(_FrameSelector())
+
+    def _make_self_pipe(self):  # no socketpair in the browser; nothing needs waking up
+        self._ssock = self._csock = None
+
+    def _close_self_pipe(self):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+
+class BrowserEventLoopPolicy(asyncio.DefaultEventLoopPolicy):
+    _loop_factory = BrowserEventLoop
+
+
+class _MainLoopScheduled(BaseException):
+    """Unwinds the game script once asyncio.run() has scheduled its coroutine (plain runtime)."""
+
+
+class _State:
+    loop: asyncio.AbstractEventLoop | None = None
+    task: asyncio.Task | None = None
+    exit_code = 0
+
+
+def _schedule_main(main, *, debug=None):
+    """asyncio.run() for the plain runtime: the page steps the loop, so return to it."""
+    if _State.task is not None:
+        raise RuntimeError("asyncio.run() was called twice")
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    _State.loop = loop
+    _State.task = loop.create_task(main)
+    raise _MainLoopScheduled
+
+
+def _sleep(seconds):
+    """time.sleep that gives the browser control instead of freezing the page."""
+    _pl.sleep_ms(int(max(0.0, seconds) * 1000))
+
+
+def _install_browser_defaults():
+    asyncio.set_event_loop_policy(BrowserEventLoopPolicy())
+    if ASYNCIFY:
+        time.sleep = _sleep
+    else:
+        asyncio.run = _schedule_main
+
+
+def _exit_status(exc: SystemExit) -> int:
+    code = exc.code
+    if code is None:
+        _State.exit_code = 0
+    elif isinstance(code, int):
+        _State.exit_code = code
+    else:
+        print(code, file=sys.stderr)
+        _State.exit_code = 1
+    return EXITED
+
+
+def _report(exc: BaseException) -> int:
+    traceback.print_exception(exc)
+    return FAILED
+
+
+def start(path: str) -> int:
+    """Run the game script `path` as __main__ from its own folder."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.chdir(folder)
+    sys.path.insert(0, folder)
+    sys.argv = [path]
+    _install_browser_defaults()
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except _MainLoopScheduled:
+        return RUNNING
+    except SystemExit as exc:
+        return _exit_status(exc)
+    except BaseException as exc:
+        return _report(exc)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return DONE
+
+
+def step() -> int:
+    """Run one iteration of the game's asyncio loop (plain runtime)."""
+    loop, task = _State.loop, _State.task
+    if loop is None or task is None:
+        return DONE
+    try:
+        loop.call_soon(loop.stop)
+        loop.run_forever()
+    except SystemExit as exc:
+        return _exit_status(exc)
+    except BaseException as exc:
+        return _report(exc)
+    if not task.done():
+        return RUNNING
+    if task.cancelled():
+        return DONE
+    exc = task.exception()
+    if isinstance(exc, SystemExit):
+        return _exit_status(exc)
+    if exc is not None:
+        return _report(exc)
+    return DONE
+
+
+def exit_code() -> int:
+    """The status given to sys.exit()."""
+    return _State.exit_code

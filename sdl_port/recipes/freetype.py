@@ -1,0 +1,22 @@
+"""FreeType: font rasterising for SDL2_ttf (pygame.font) and pygame.freetype."""
+
+from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
+
+RECIPE = Recipe(
+    name="freetype",
+    version="2.12.1",
+    sources=(
+        Source(
+            filename="freetype_2.12.1+dfsg.orig.tar.xz",
+            sha256="7dedb6b9adf331559daea614a83b8de42a753e685ec8e1c4bdb4529eb880b0d1",
+            debian_package="freetype",
+            upstream_url="https://download.savannah.gnu.org/releases/freetype/freetype-2.12.1.tar.xz",
+        ),
+    ),
+)
+
+
+def build(ctx: BuildContext) -> None:
+    # No optional dependencies: TTF/OTF outlines need none of them.
+    disabled = ("ZLIB", "BZIP2", "PNG", "HARFBUZZ", "BROTLI")
+    ctx.cmake(ctx.src, {f"FT_DISABLE_{dep}": "TRUE" for dep in disabled})

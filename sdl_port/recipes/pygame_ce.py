@@ -1,0 +1,66 @@
+"""pygame-ce 2.5, statically linked: one archive holding every pygame C module.
+
+With BUILD_STATIC, src_c/base.c is a unity build that includes the other modules and loads
+them into sys.modules when `pygame.base` is imported; the four Cython modules of
+pygame._sdl2 are turned into C with the host's Cython. The Python part (src_py) is
+installed as the `pygame` package for the runtime's data file.
+"""
+
+import shutil
+import subprocess
+import sys
+
+from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
+
+RECIPE = Recipe(
+    name="pygame_ce",
+    version="2.5.6",
+    sources=(
+        Source(
+            filename="pygame_ce-2.5.6.tar.gz",
+            sha256="d3d019309d1e76fd19978b01753e8576bd76c66411ac7a4885785f95e68dc261",
+            pypi_project="pygame-ce",
+            upstream_url="https://github.com/pygame-community/pygame-ce/releases/tag/2.5.6",
+        ),
+    ),
+    depends=("python", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype"),
+)
+
+C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")
+CYTHON_MODULES = ("audio", "mixer", "sdl2", "video")
+
+
+def build(ctx: BuildContext) -> None:
+    src_c = ctx.src / "src_c"
+    # meson normally computes the version macros with this script.
+    macros = subprocess.run(
+        [sys.executable, "buildconfig/get_version.py", "--macros"],
+        cwd=ctx.src, capture_output=True, text=True, check=True,
+    ).stdout.split()
+    includes = [
+        f"-I{ctx.dep('python')}/include/python3.11",
+        f"-I{ctx.dep('freetype')}/include/freetype2",
+        *(f"-I{ctx.dep(name)}/include/SDL2"
+          for name in ("sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf")),
+        f"-I{src_c}",
+    ]
+    cflags = ["-O2", "-DBUILD_STATIC=1", *macros, *includes, "-Wno-unused-command-line-argument"]
+    sources = [src_c / name for name in C_FILES]
+    cython_dir = src_c / "cython"
+    for module in CYTHON_MODULES:
+        pyx = cython_dir / "pygame" / "_sdl2" / f"{module}.pyx"
+        c_file = ctx.build_dir / f"_sdl2_{module}.c"
+        ctx.run([sys.executable, "-m", "cython", "-3", "-I", cython_dir,
+                 "--module-name", f"pygame._sdl2.{module}", "-o", c_file, pyx])
+        sources.append(c_file)
+    objects = []
+    for index, source in enumerate(sources):
+        obj = ctx.build_dir / f"{index:02d}_{source.stem}.o"
+        ctx.run(["emcc", *cflags, "-c", source, "-o", obj])
+        objects.append(obj)
+    (ctx.prefix / "lib").mkdir(parents=True)
+    ctx.run(["emar", "rcs", ctx.prefix / "lib" / "libpygame.a", *objects])
+    package = ctx.prefix / "python" / "pygame"
+    shutil.copytree(ctx.src / "src_py", package,
+                    ignore=shutil.ignore_patterns("meson.build", "__pyinstaller", "__briefcase",
+                                                  "*.icns", "__pycache__"))

@@ -1,0 +1,78 @@
+"""CPython 3.11 for wasm32-unknown-emscripten (browser target), as a static library.
+
+Built with Tools/wasm/config.site-wasm32-emscripten. zlib and bzip2 come from our own
+recipes (configure would otherwise ask emscripten's ports, which download at build time);
+sqlite3 is left out for the same reason. The build also makes the pyc-only stdlib zip.
+"""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
+
+RECIPE = Recipe(
+    name="python",
+    version="3.11.2",
+    sources=(
+        Source(
+            filename="python3.11_3.11.2.orig.tar.gz",
+            sha256="2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849",
+            debian_package="python3.11",
+            upstream_url="https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz",
+        ),
+    ),
+    depends=("zlib", "bzip2"),
+)
+
+# Make variables the final link needs, read from the configured Makefile.
+LINK_VARIABLES = ("LIBS", "MODLIBS", "SYSLIBS", "LIBMPDEC_A", "LIBEXPAT_A", "VERSION")
+
+
+def _make_variables(ctx: BuildContext, names: tuple[str, ...]) -> dict[str, str]:
+    printer = ctx.build_dir / "print.mk"
+    printer.write_text("include Makefile\nprint-%:\n\t@echo '$*=$($*)'\n")
+    out = subprocess.run(
+        ["make", "-s", "-f", str(printer), *(f"print-{n}" for n in names)],
+        cwd=ctx.src, env=ctx.env, capture_output=True, text=True, check=True,
+    ).stdout
+    return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+
+
+def build(ctx: BuildContext) -> None:
+    zlib, bzip2 = ctx.dep("zlib"), ctx.dep("bzip2")
+    env = {
+        "CONFIG_SITE": str(ctx.src / "Tools/wasm/config.site-wasm32-emscripten"),
+        "ZLIB_CFLAGS": f"-I{zlib}/include", "ZLIB_LIBS": f"{zlib}/lib/libz.a",
+        "BZIP2_CFLAGS": f"-I{bzip2}/include", "BZIP2_LIBS": f"{bzip2}/lib/libbz2.a",
+        # Non-empty values keep configure away from the sqlite3 port; the module is left out.
+        "LIBSQLITE3_CFLAGS": " ", "LIBSQLITE3_LIBS": " ",
+    }
+    build_python = shutil.which("python3.11", path=ctx.env.get("PATH")) or "python3.11"
+    host = subprocess.run(["./config.guess"], cwd=ctx.src, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    ctx.run(["emconfigure", "./configure", "-C", "--host=wasm32-unknown-emscripten",
+             f"--build={host}", "--with-emscripten-target=browser",
+             f"--with-build-python={build_python}", "--with-ensurepip=no",
+             "--disable-test-modules", "py_cv_module__sqlite3=n/a"], env=env)
+    ctx.run(["emmake", "make", f"-j{ctx.jobs}", "libpython3.11.a", "wasm_stdlib",
+             "Modules/_decimal/libmpdec/libmpdec.a", "Modules/expat/libexpat.a"], env=env)
+    _install(ctx, _make_variables(ctx, LINK_VARIABLES))
+
+
+def _install(ctx: BuildContext, make_vars: dict[str, str]) -> None:
+    lib, include = ctx.prefix / "lib", ctx.prefix / "include" / "python3.11"
+    lib.mkdir(parents=True)
+    archives = ["libpython3.11.a", make_vars["LIBMPDEC_A"], make_vars["LIBEXPAT_A"]]
+    for archive in archives:
+        shutil.copy2(ctx.src / archive, lib / Path(archive).name)
+    shutil.copytree(ctx.src / "Include", include)
+    shutil.copy2(ctx.src / "pyconfig.h", include)
+    # The pyc-only stdlib zip, the os.py landmark and lib-dynload, laid out below /usr/local.
+    shutil.copytree(ctx.src / "usr", ctx.prefix / "assets" / "usr")
+    link = {
+        "archives": [Path(a).name for a in archives],
+        "flags": " ".join(make_vars[n] for n in ("LIBS", "MODLIBS", "SYSLIBS")),
+    }
+    (ctx.prefix / "link.json").write_text(json.dumps(link, indent=2) + "\n")

@@ -1,0 +1,21 @@
+"""SDL2: window, input, timers and audio on top of the browser."""
+
+from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
+
+RECIPE = Recipe(
+    name="sdl2",
+    version="2.26.5",
+    sources=(
+        Source(
+            filename="libsdl2_2.26.5+dfsg.orig.tar.gz",
+            sha256="b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3",
+            debian_package="libsdl2",
+            upstream_url="https://github.com/libsdl-org/SDL/releases/download/release-2.26.5/SDL2-2.26.5.tar.gz",
+        ),
+    ),
+)
+
+
+def build(ctx: BuildContext) -> None:
+    ctx.cmake(ctx.src, {"SDL_SHARED": "OFF", "SDL_STATIC": "ON", "SDL_TEST": "OFF",
+                        "SDL_PTHREADS": "OFF", "SDL_THREADS": "OFF"})
