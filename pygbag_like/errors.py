@@ -24,7 +24,7 @@ class ConfigError(PackError):
 
 
 class ScanError(PackError):
-    """The game folder cannot be packed as it is (missing main.py, syntax error, escaping symlink...)."""
+    """The game folder cannot be packed as it is (no main.py, syntax error, symlink out...)."""
 
     exit_code = 3
 

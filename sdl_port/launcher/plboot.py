@@ -3,6 +3,7 @@
 The page calls, through the launcher's `pl_call`:
     start(path)  run `path` as __main__, from its folder        -> a status below
     step()       one iteration of the asyncio loop started by the game -> a status below
+    set_argv(j)  sys.argv for the script, as a JSON list (optional, before start)
     exit_code()  the code given to sys.exit, after status EXITED
 
 Statuses: RUNNING (call step() once per animation frame), DONE (the script returned),
@@ -14,6 +15,7 @@ the next frame between iterations. In the plain runtime, asyncio.run() schedules
 main coroutine and the page drives it with step().
 """
 
+import _imp
 import asyncio
 import importlib.machinery
 import os
@@ -23,7 +25,6 @@ import sys
 import time
 import traceback
 
-import _imp
 import _pl
 
 RUNNING, DONE, EXITED, FAILED = 0, 1, 2, 3
@@ -97,6 +98,7 @@ class _MainLoopScheduled(BaseException):
 
 
 class _State:
+    argv: list[str] | None = None
     loop: asyncio.AbstractEventLoop | None = None
     task: asyncio.Task | None = None
     exit_code = 0
@@ -148,7 +150,7 @@ def start(path: str) -> int:
     folder = os.path.dirname(os.path.abspath(path))
     os.chdir(folder)
     sys.path.insert(0, folder)
-    sys.argv = [path]
+    sys.argv = _State.argv or [path]
     _install_browser_defaults()
     try:
         runpy.run_path(path, run_name="__main__")
@@ -186,6 +188,14 @@ def step() -> int:
     if exc is not None:
         return _report(exc)
     return DONE
+
+
+def set_argv(argv_json: str) -> int:
+    """Set sys.argv for the next start() (a JSON list of strings)."""
+    import json
+
+    _State.argv = [str(arg) for arg in json.loads(argv_json)]
+    return 0
 
 
 def exit_code() -> int:

@@ -1,0 +1,127 @@
+"""`pack exec SCRIPT.py [args...]`: run a script in the runtime inside headless Chromium.
+
+The script's folder is copied into the virtual filesystem at /game and becomes the working
+directory. stdout and stderr stream to the terminal; the exit status is the script's
+(sys.exit code, 0 when it returns, 1 on an uncaught exception), 124 on a time-out and 125 when
+the page itself fails (JavaScript error, runtime that does not load).
+"""
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pygbag_like.browser import launch_chromium
+from pygbag_like.config import GameConfig
+from pygbag_like.datafile import write_data_file
+from pygbag_like.errors import UsageError
+from pygbag_like.httpserver import start_server
+from pygbag_like.loopcheck import check_loops
+from pygbag_like.pack import ASYNCIFY, GAME_DATA, MOUNT_POINT, PLAIN, RUNTIME_DIR, _place
+from pygbag_like.runtime import RuntimeFiles, find_runtime
+from pygbag_like.shell import read_template, render_page, write_shell
+
+TIMEOUT_STATUS = 124
+PAGE_FAILURE_STATUS = 125
+MAX_FOLDER_BYTES = 256 * 1024 * 1024
+SKIPPED_DIRS = {"__pycache__", ".git", ".hg", ".svn", ".venv", "venv", "node_modules"}
+
+
+def _folder_files(folder: Path) -> list[tuple[str, Path]]:
+    files: list[tuple[str, Path]] = []
+    total = 0
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part in SKIPPED_DIRS for part in rel.parts) or not path.is_file():
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(folder):
+            continue
+        total += path.stat().st_size
+        if total > MAX_FOLDER_BYTES:
+            raise UsageError(f"{folder} holds more than {MAX_FOLDER_BYTES >> 20} MB: "
+                             "put the script in a smaller folder")
+        files.append((rel.as_posix(), path))
+    return files
+
+
+def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: Path,
+                    asyncify: bool) -> str:
+    """Write a page that runs `script` at start-up into `out`; returns the variant used."""
+    folder = script.parent
+    files = _folder_files(folder)
+    sources = {rel: p.read_text(encoding="utf-8", errors="replace")
+               for rel, p in files if rel.endswith(".py")}
+    try:
+        needs_asyncify = check_loops(sources).needs_asyncify
+    except SyntaxError:
+        needs_asyncify = False  # the runtime reports the syntax error itself
+    variant = ASYNCIFY if asyncify or needs_asyncify else PLAIN
+    metadata = write_data_file(files, out / GAME_DATA)
+    (out / RUNTIME_DIR).mkdir()
+    names = [f"{variant}.js", f"{variant}.wasm", "runtime.data", "runtime.data.json"]
+    for name in names:
+        _place(runtime.root / name, out / RUNTIME_DIR / name)
+    config = GameConfig(title=f"pack exec {script.name}")
+    page_config = {
+        "runtime_dir": f"{RUNTIME_DIR}/", "variant": variant, "game_data": GAME_DATA,
+        "mount": MOUNT_POINT, "main": script.name, "argv": [script.name, *args],
+        "sizes": {GAME_DATA: metadata["remote_package_size"]},
+        "pixel_art": False, "autostart": True,
+    }
+    write_shell(out, render_page(read_template(config, folder), config, page_config, False))
+    return variant
+
+
+def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = False) -> int:
+    """Run `script` in the browser runtime, streaming its output; returns its exit status."""
+    path = Path(script).resolve()
+    if not path.is_file():
+        raise UsageError(f"{script} is not a file")
+    runtime = find_runtime()
+    with tempfile.TemporaryDirectory(prefix="pack-exec-") as tmp:
+        out = Path(tmp)
+        build_exec_page(path, args, runtime, out, asyncify)
+        server = start_server(out, "127.0.0.1", 0)
+        try:
+            url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
+            return _run_page(url, timeout)
+        finally:
+            server.shutdown()
+
+
+def _run_page(url: str, timeout: float) -> int:
+    page_errors: list[str] = []
+    with launch_chromium() as browser:
+        page = browser.new_page()
+
+        def on_console(message) -> None:
+            stream = sys.stderr if message.type in ("error", "warning") else sys.stdout
+            print(message.text, file=stream, flush=True)
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: page_errors.append(str(error)))
+        page.goto(url)
+        deadline = time.monotonic() + timeout
+        state = None
+        while time.monotonic() < deadline and not page_errors:
+            state = page.evaluate("document.body && document.body.dataset.state")
+            if state in ("ended", "failed"):
+                break
+            page.wait_for_timeout(50)
+        else:
+            if page_errors:
+                print("\n".join(page_errors), file=sys.stderr)
+                return PAGE_FAILURE_STATUS
+            print(f"pack exec: timed out after {timeout:g}s", file=sys.stderr)
+            return TIMEOUT_STATUS
+        result = page.evaluate(
+            "({code: window.pygbagLike && window.pygbagLike.exitCode,"
+            " status: window.pygbagLike && window.pygbagLike.status,"
+            " loaded: !!(window.pygbagLike && window.pygbagLike.module)})"
+        )
+    if not result["loaded"]:
+        return PAGE_FAILURE_STATUS
+    if result["code"] is not None:
+        return int(result["code"])
+    return 0 if state == "ended" else 1
+

@@ -1,0 +1,64 @@
+"""A static file server for one folder, with the MIME types the runtime needs.
+
+Used by `pack --serve` and `pack exec`. It only serves files below its folder (the standard
+library's path translation drops `..` and absolute parts; we also refuse symlinks leading
+out), sends no-cache headers, and binds to the address it is given (localhost by default).
+"""
+
+import errno
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+from pygbag_like.errors import ServeError
+
+EXTRA_TYPES = {
+    ".wasm": "application/wasm",
+    ".data": "application/octet-stream",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".mjs": "text/javascript",
+}
+
+
+class StaticHandler(SimpleHTTPRequestHandler):
+    """Serves `directory` with no caching; quiet unless something fails."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES
+    }
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def translate_path(self, path: str) -> str:
+        translated = Path(super().translate_path(path))
+        root = Path(self.directory).resolve()
+        try:
+            translated.resolve().relative_to(root)
+        except ValueError:
+            return str(root / "__outside__")  # a path that does not exist: 404
+        return str(translated)
+
+    def log_message(self, format: str, *args: object) -> None:
+        if args and str(args[1] if len(args) > 1 else "").startswith(("4", "5")):
+            super().log_message(format, *args)
+
+
+def start_server(directory: Path, host: str, port: int,
+                 handler: type[StaticHandler] = StaticHandler) -> ThreadingHTTPServer:
+    """Start serving `directory` in a background thread; ServeError if the port is taken."""
+    try:
+        server = ThreadingHTTPServer((host, port), partial(handler, directory=str(directory)))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ServeError(
+                f"port {port} on {host} is already in use: stop the other server or pass --port N"
+            ) from exc
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

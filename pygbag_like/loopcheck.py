@@ -1,0 +1,120 @@
+"""Find the game's main loops and tell which runtime variant they need.
+
+A desktop game loop (`while running: ... pygame.display.flip(); clock.tick(60)`) never returns
+to the browser, so it needs the asyncify runtime, where the natural yield points (display
+updates, Clock.tick, pygame.time.wait/delay, time.sleep, pygame.event.wait) give the frame
+back. A loop that awaits something is an asyncio loop and runs on the plain runtime. A game
+loop with no yield point at all would freeze the page on either runtime: it gets a warning.
+"""
+
+import ast
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Dotted-name endings of calls that give control back to the browser in the asyncify runtime.
+YIELD_CALL_SUFFIXES = (
+    "display.flip", "display.update", ".tick", ".tick_busy_loop", "time.sleep",
+    "time.wait", "time.delay", "event.wait",
+)
+# Calls that mark a loop as a game loop (it handles events or draws).
+GAME_LOOP_SUFFIXES = ("event.get", "event.poll", "event.pump", ".blit", ".fill", "flip")
+GAME_LOOP_PREFIXES = ("pygame.draw.", "draw.")
+
+
+@dataclass(frozen=True)
+class LoopReport:
+    """Where the blocking loops are, and warnings for loops the browser cannot run."""
+
+    blocking_loops: tuple[str, ...]  # "file:line" of loops that need asyncify
+    warnings: tuple[str, ...]
+
+    @property
+    def needs_asyncify(self) -> bool:
+        """True when some loop only gives the frame back inside a blocking call."""
+        return bool(self.blocking_loops)
+
+
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    if isinstance(node, ast.Call):
+        return _dotted(node.func) + "()"
+    return ""
+
+
+def _called_names(node: ast.AST) -> Iterable[str]:
+    """Dotted names of the calls inside `node`, not descending into nested definitions."""
+    stack = list(ast.iter_child_nodes(node))
+    while stack:
+        child = stack.pop()
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        if isinstance(child, ast.Call):
+            yield _dotted(child.func)
+        stack.extend(ast.iter_child_nodes(child))
+
+
+def _is_yield_call(name: str) -> bool:
+    return any(name == s.lstrip(".") or name.endswith(s if s[0] == "." else "." + s)
+               for s in YIELD_CALL_SUFFIXES) or name in ("flip", "sleep")
+
+
+def _is_game_call(name: str) -> bool:
+    return (any(name.endswith(s) for s in GAME_LOOP_SUFFIXES)
+            or name.startswith(GAME_LOOP_PREFIXES))
+
+
+def _has_await(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Await | ast.AsyncFor | ast.AsyncWith) for n in ast.walk(node))
+
+
+def _yielding_functions(trees: dict[str, ast.Module]) -> set[str]:
+    """Names of functions (and methods) that reach a yield call, directly or through others."""
+    calls: dict[str, set[str]] = {}
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                names = {n.rsplit(".", 1)[-1] if not _is_yield_call(n) else "<yield>"
+                         for n in _called_names(node)}
+                calls.setdefault(node.name, set()).update(names)
+    yielding = {"<yield>"}
+    changed = True
+    while changed:
+        changed = False
+        for name, callees in calls.items():
+            if name not in yielding and callees & yielding:
+                yielding.add(name)
+                changed = True
+    yielding.discard("<yield>")
+    return yielding
+
+
+def check_loops(sources: dict[str, str]) -> LoopReport:
+    """Analyse the game's Python files (relative path -> source text)."""
+    trees = {rel: ast.parse(text, rel) for rel, text in sources.items()}
+    yielding = _yielding_functions(trees)
+    blocking: list[str] = []
+    warnings: list[str] = []
+    for rel, tree in sorted(trees.items()):
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.While) or _has_await(node):
+                continue
+            names = [n for child in node.body + node.orelse for n in _called_names_with(child)]
+            if any(_is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding for n in names):
+                blocking.append(f"{rel}:{node.lineno}")
+            elif any(_is_game_call(n) for n in names):
+                warnings.append(
+                    f"{rel}:{node.lineno}: this loop never gives control back to the browser "
+                    "(no pygame.display.flip/update, Clock.tick, pygame.time.wait/delay, "
+                    "time.sleep or pygame.event.wait): the page will freeze while it runs"
+                )
+    return LoopReport(tuple(blocking), tuple(warnings))
+
+
+def _called_names_with(node: ast.AST) -> Iterable[str]:
+    """Calls in `node` itself and below it (nested definitions excluded)."""
+    if isinstance(node, ast.Call):
+        yield _dotted(node.func)
+    yield from _called_names(node)

@@ -1,0 +1,102 @@
+"""One pack: game folder -> ready-to-host output folder, written to a temp folder, swapped in."""
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pygbag_like.config import GameConfig
+from pygbag_like.datafile import write_data_file
+from pygbag_like.favicon import write_favicon
+from pygbag_like.loopcheck import LoopReport, check_loops
+from pygbag_like.runtime import RuntimeFiles
+from pygbag_like.scan import ScanResult, scan_game
+from pygbag_like.shell import read_template, render_page, write_shell
+
+GAME_DATA = "game.data"
+RUNTIME_DIR = "runtime"
+MOUNT_POINT = "/game"
+PLAIN, ASYNCIFY = "python", "python-asyncify"
+
+
+@dataclass(frozen=True)
+class PackResult:
+    """What a pack wrote and what it noticed."""
+
+    out_dir: Path
+    file_count: int
+    game_bytes: int
+    variant: str
+    warnings: tuple[str, ...]
+    seconds: float
+
+
+def default_out_dir(game_dir: Path, config: GameConfig) -> Path:
+    """`out` from the config (relative to the game), else build/web inside the game folder."""
+    return (game_dir / (config.out or "build/web")).resolve()
+
+
+def _python_sources(scan: ScanResult) -> dict[str, str]:
+    return {f.rel: f.path.read_text(encoding="utf-8-sig")
+            for f in scan.files if f.rel.endswith(".py")}
+
+
+def _place(src: Path, dest: Path) -> None:
+    """Hard-link a runtime file when the filesystem allows it (instant), else copy it."""
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copyfile(src, dest)
+
+
+def _swap_into_place(tmp: Path, out_dir: Path) -> None:
+    old = None
+    if out_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+        out_dir.rename(old / out_dir.name)
+    tmp.rename(out_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def pack_game(game_dir: Path, config: GameConfig, out_dir: Path, runtime: RuntimeFiles,
+              live_reload: bool = False, autostart: bool = False) -> PackResult:
+    """Scan, pack and render the game into `out_dir`; nothing is left half-written."""
+    started = time.monotonic()
+    game_dir = game_dir.resolve()
+    scan = scan_game(game_dir, config.excludes, extra_excluded_dirs=[out_dir])
+    loops: LoopReport = check_loops(_python_sources(scan))
+    variant = ASYNCIFY if loops.needs_asyncify else PLAIN
+    template = read_template(config, game_dir)
+    icon = (game_dir / config.icon) if config.icon else None
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    try:
+        metadata = write_data_file([(f.rel, f.path) for f in scan.files], tmp / GAME_DATA)
+        runtime_out = tmp / RUNTIME_DIR
+        runtime_out.mkdir()
+        names = [f"{variant}.js", f"{variant}.wasm", "runtime.data", "runtime.data.json"]
+        for name in names:
+            _place(runtime.root / name, runtime_out / name)
+        write_favicon(icon, tmp / "favicon.png")
+        sizes = {f"{RUNTIME_DIR}/{n}": (runtime_out / n).stat().st_size
+                 for n in names if not n.endswith((".js", ".json"))}
+        sizes[GAME_DATA] = metadata["remote_package_size"]
+        page_config = {
+            "runtime_dir": f"{RUNTIME_DIR}/", "variant": variant, "game_data": GAME_DATA,
+            "mount": MOUNT_POINT, "main": "main.py", "sizes": sizes,
+            "pixel_art": config.pixel_art, "autostart": autostart,
+        }
+        write_shell(tmp, render_page(template, config, page_config, live_reload))
+        tmp.chmod(0o755)
+        _swap_into_place(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return PackResult(
+        out_dir=out_dir, file_count=len(scan.files),
+        game_bytes=metadata["remote_package_size"], variant=variant,
+        warnings=scan.warnings + loops.warnings, seconds=time.monotonic() - started,
+    )

@@ -1,0 +1,83 @@
+"""Render the HTML shell (templates/) into an output folder.
+
+A template is an HTML file with these placeholders, each replaced once:
+    {{title}}      the game's title, HTML-escaped
+    {{pack_head}}  required, inside <head>: stylesheet, loader script, page configuration
+    {{pack_body}}  required, inside <body>: the canvas, progress, start screen, error overlay
+The default template is templates/index.html; `--template FILE` / `template = "FILE"` in the
+config chooses another one.
+"""
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+from pygbag_like.config import GameConfig
+from pygbag_like.errors import ConfigError
+from pygbag_like.resources import resource_dir
+
+REQUIRED_PLACEHOLDERS = ("{{pack_head}}", "{{pack_body}}")
+STATIC_FILES = ("loader.js", "pack.css")
+LIVE_RELOAD_SCRIPT = """<script>
+(function () {
+  var events = new EventSource("__pack_events");
+  events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("pack-error", function (e) {
+    document.body.dataset.state = "failed";
+    var box = document.getElementById("pl-error");
+    if (box) { document.getElementById("pl-error-title").textContent = "Packing failed";
+      document.getElementById("pl-error-text").textContent = e.data; box.hidden = false; }
+    console.error("pack: " + e.data);
+  });
+})();
+</script>"""
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        text = text.replace("{{" + key + "}}", value)
+    return text
+
+
+def read_template(config: GameConfig, game_dir: Path) -> str:
+    """The page template's text: the game's own template if configured, else the default."""
+    if config.template is None:
+        return (resource_dir("templates") / "index.html").read_text(encoding="utf-8")
+    path = (game_dir / config.template).resolve()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the template {path}: {exc}") from exc
+    missing = [p for p in REQUIRED_PLACEHOLDERS if p not in text]
+    if missing:
+        raise ConfigError(
+            f"the template {path} lacks {' and '.join(missing)}; see docs/templates.md"
+        )
+    return text
+
+
+def render_page(template: str, config: GameConfig, page_config: dict, live_reload: bool) -> str:
+    """The page's HTML from a template, the game config and the loader's configuration."""
+    templates = resource_dir("templates")
+    values = {
+        "title": html.escape(config.title),
+        "width": str(config.width),
+        "height": str(config.height),
+        "background": config.background,
+        "image_rendering": "pixelated" if config.pixel_art else "auto",
+        # </script> cannot appear inside JSON that is embedded in a <script>.
+        "config": json.dumps(page_config, sort_keys=True).replace("</", "<\\/"),
+        "live_reload": LIVE_RELOAD_SCRIPT if live_reload else "",
+    }
+    head = _fill((templates / "head.html").read_text(encoding="utf-8"), values)
+    body = _fill((templates / "body.html").read_text(encoding="utf-8"), values)
+    return _fill(template, {"title": values["title"], "pack_head": head, "pack_body": body})
+
+
+def write_shell(out_dir: Path, page_html: str) -> None:
+    """Write index.html and the loader's static files into `out_dir`."""
+    (out_dir / "index.html").write_text(page_html, encoding="utf-8")
+    templates = resource_dir("templates")
+    for name in STATIC_FILES:
+        shutil.copyfile(templates / name, out_dir / name)

@@ -1,0 +1,263 @@
+/*
+ * pygbag_like page loader: downloads the runtime and the game with byte progress, shows a
+ * click-to-start screen, starts Python, drives the game's main loop, and shows Python errors.
+ * The runtime contract it relies on is written in docs/runtime-contract.md.
+ */
+(function () {
+  "use strict";
+
+  const STATUS = { RUNNING: 0, DONE: 1, EXITED: 2, FAILED: 3 };
+
+  function $(id) { return document.getElementById(id); }
+
+  function formatBytes(n) {
+    return n >= 1048576 ? (n / 1048576).toFixed(1) + " MB" : Math.round(n / 1024) + " KB";
+  }
+
+  /** Fetch a file as bytes, reporting bytes received (the total comes from the pack step). */
+  async function fetchBytes(url, onBytes) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + ")");
+    if (!response.body) {
+      const whole = new Uint8Array(await response.arrayBuffer());
+      onBytes(whole.length);
+      return whole;
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      onBytes(value.length);
+    }
+    const bytes = new Uint8Array(received);
+    let offset = 0;
+    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
+    return bytes;
+  }
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      const script = document.createElement("script");
+      script.src = url;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("could not load " + url)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  /** Write a file_packager-layout package into the virtual filesystem below `mount`. */
+  function mountPackage(FS, metadata, bytes, mount) {
+    const base = mount.replace(/\/+$/, "");
+    for (const entry of metadata.files) {
+      const path = base + "/" + entry.filename;
+      const slash = path.lastIndexOf("/");
+      const dir = path.substring(0, slash) || "/";
+      FS.mkdirTree(dir);
+      FS.createDataFile(dir, path.substring(slash + 1), bytes.subarray(entry.start, entry.end),
+        true, true, true);
+    }
+  }
+
+  class Page {
+    constructor(config) {
+      this.config = config;
+      this.canvas = $("canvas");
+      this.stderr = [];
+      this.received = 0;
+      this.total = Object.values(config.sizes).reduce(function (a, b) { return a + b; }, 0);
+    }
+
+    setStatus(text) {
+      const status = $("pl-status");
+      if (status) status.textContent = text;
+    }
+
+    progress(bytes) {
+      this.received += bytes;
+      const fraction = this.total ? Math.min(1, this.received / this.total) : 0;
+      const bar = $("pl-progress-bar");
+      if (bar) bar.style.width = (fraction * 100).toFixed(1) + "%";
+      this.setStatus("Loading " + formatBytes(this.received) + " / " + formatBytes(this.total));
+    }
+
+    print(text) {
+      console.log(text);
+    }
+
+    printErr(text) {
+      this.stderr.push(text);
+      console.error(text);
+    }
+
+    showError(title, detail) {
+      const overlay = $("pl-error");
+      if (overlay) {
+        $("pl-error-title").textContent = title;
+        $("pl-error-text").textContent = detail;
+        overlay.hidden = false;
+      }
+      document.body.dataset.state = "failed";
+    }
+
+    showEnded(text) {
+      const ended = $("pl-ended");
+      if (ended) { ended.textContent = text; ended.hidden = false; }
+      document.body.dataset.state = "ended";
+    }
+
+    async download() {
+      const cfg = this.config;
+      const runtimeUrl = function (name) { return cfg.runtime_dir + name; };
+      const fetchJson = async function (url) {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + ")");
+        return response.json();
+      };
+      const onBytes = this.progress.bind(this);
+      const [, wasm, runtimeMeta, runtimeData, gameMeta, gameData] = await Promise.all([
+        loadScript(runtimeUrl(cfg.variant + ".js")),
+        fetchBytes(runtimeUrl(cfg.variant + ".wasm"), onBytes),
+        fetchJson(runtimeUrl("runtime.data.json")),
+        fetchBytes(runtimeUrl("runtime.data"), onBytes),
+        fetchJson(cfg.game_data + ".json"),
+        fetchBytes(cfg.game_data, onBytes),
+      ]);
+      return { wasm, runtimeMeta, runtimeData, gameMeta, gameData };
+    }
+
+    async instantiate(files) {
+      const cfg = this.config;
+      this.setStatus("Starting Python…");
+      this.module = await window.createPythonModule({
+        canvas: this.canvas,
+        wasmBinary: files.wasm,
+        print: this.print.bind(this),
+        printErr: this.printErr.bind(this),
+        preRun: [function (module) {
+          mountPackage(module.FS, files.runtimeMeta, files.runtimeData, "/");
+          mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
+        }],
+      });
+      if (this.module.ccall("pl_init", "number", [], []) !== 0) {
+        throw new Error("Python failed to start");
+      }
+    }
+
+    call(fn, arg, async) {
+      return this.module.ccall("pl_call", "number", ["string", "string"], [fn, arg],
+        async ? { async: true } : undefined);
+    }
+
+    async run() {
+      const asyncify = this.config.variant.indexOf("asyncify") !== -1;
+      document.body.dataset.state = "running";
+      if (this.config.argv) this.call("set_argv", JSON.stringify(this.config.argv), false);
+      let status = await this.call("start", this.config.mount + "/" + this.config.main, asyncify);
+      if (status === STATUS.RUNNING) status = await this.stepEachFrame();
+      this.finish(status);
+      return status;
+    }
+
+    stepEachFrame() {
+      const page = this;
+      return new Promise(function (resolve) {
+        function frame() {
+          const status = page.call("step", null, false);
+          if (status === STATUS.RUNNING) requestAnimationFrame(frame);
+          else resolve(status);
+        }
+        requestAnimationFrame(frame);
+      });
+    }
+
+    finish(status) {
+      this.status = status;
+      if (status === STATUS.FAILED || status < 0) {
+        this.showError("The game stopped with an error", this.stderr.join("\n"));
+        return;
+      }
+      if (status === STATUS.EXITED) {
+        const code = this.call("exit_code", null, false);
+        this.exitCode = code;
+        if (code !== 0) {
+          this.showError("The game exited with status " + code, this.stderr.join("\n"));
+          return;
+        }
+      }
+      this.showEnded("The game has ended.");
+    }
+  }
+
+  function fitCanvas(canvas, pixelArt) {
+    const width = canvas.width || 1, height = canvas.height || 1;
+    const scale = Math.min(window.innerWidth / width, window.innerHeight / height);
+    const snapped = pixelArt && scale >= 1 ? Math.floor(scale) : scale;
+    canvas.style.width = Math.floor(width * snapped) + "px";
+    canvas.style.height = Math.floor(height * snapped) + "px";
+  }
+
+  async function boot(config) {
+    const page = new Page(config);
+    window.pygbagLike = page;
+    const canvas = page.canvas;
+    canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
+    const refit = function () { fitCanvas(canvas, config.pixel_art); };
+    window.addEventListener("resize", refit);
+    new MutationObserver(refit).observe(canvas, { attributes: true, attributeFilter: ["width", "height"] });
+    refit();
+    const fullscreen = $("pl-fullscreen");
+    if (fullscreen) {
+      fullscreen.addEventListener("click", function () {
+        const target = document.documentElement;
+        if (document.fullscreenElement) document.exitFullscreen();
+        else if (target.requestFullscreen) target.requestFullscreen();
+      });
+    }
+    window.addEventListener("error", function (event) {
+      page.showError("JavaScript error", String(event.message || event.error));
+    });
+    try {
+      const files = await page.download();
+      await page.instantiate(files);
+    } catch (err) {
+      console.error(err);
+      page.showError("The game could not load", String(err && err.message || err));
+      return;
+    }
+    await waitForStart(page, config);
+    try {
+      await page.run();
+    } catch (err) {
+      console.error(err);
+      page.showError("The game crashed", String(err && err.stack || err) + "\n" + page.stderr.join("\n"));
+    }
+  }
+
+  /** Browsers keep audio muted until a user gesture: wait for a click, tap or key. */
+  function waitForStart(page, config) {
+    const screen = $("pl-start");
+    $("pl-loading").hidden = true;
+    if (config.autostart || !screen) return Promise.resolve();
+    screen.hidden = false;
+    document.body.dataset.state = "ready";
+    page.setStatus("");
+    return new Promise(function (resolve) {
+      function go(event) {
+        if (event) event.preventDefault();
+        screen.hidden = true;
+        window.removeEventListener("keydown", go, true);
+        screen.removeEventListener("pointerdown", go);
+        page.canvas.focus();
+        resolve();
+      }
+      screen.addEventListener("pointerdown", go);
+      window.addEventListener("keydown", go, true);
+    });
+  }
+
+  window.PygbagLike = { boot: boot, mountPackage: mountPackage, STATUS: STATUS };
+})();
