@@ -1,0 +1,129 @@
+"""Helpers for end-to-end tests: nginx serving packed games, and playing them in Chromium."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+NGINX_CONF = """
+daemon off;
+user root;
+worker_processes 1;
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root}/www;
+        location / {{ }}
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Nginx:
+    """Debian's nginx, with its default settings, serving `root/www` on a loopback port."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.www = root / "www"
+        self.www.mkdir(parents=True)
+        self.port = free_port()
+        conf = root / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(root=root, port=self.port))
+        self.process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(root)],
+                                        stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("nginx did not start: " + self.process.stderr.read().decode())
+
+    def publish(self, out_dir: Path, sub_path: str) -> str:
+        """Copy a packed game below a sub-path and return its URL."""
+        target = self.www / sub_path
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(out_dir, target)
+        return f"http://127.0.0.1:{self.port}/{sub_path}/index.html"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def pack(game_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the real `pack` command line on a game folder."""
+    return subprocess.run([sys.executable, "-m", "pygbag_like", str(game_dir), *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+@dataclass
+class PlaySession:
+    """A game page in Chromium, with what it printed."""
+
+    page: object
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def wait_for_line(self, text: str, timeout: float = 20.0) -> bool:
+        """Wait until a console line equal to (or starting with) `text` has been printed."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(line == text or line.startswith(text) for line in self.console):
+                return True
+            self.page.wait_for_timeout(50)
+        return False
+
+    def state(self) -> str | None:
+        return self.page.evaluate("document.body.dataset.state || null")
+
+    def wait_for_state(self, *states: str, timeout: float = 20.0) -> str | None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            current = self.state()
+            if current in states:
+                return current
+            self.page.wait_for_timeout(50)
+        return self.state()
+
+    def canvas_png(self) -> bytes:
+        return self.page.locator("#canvas").screenshot()
+
+    def click_start(self) -> None:
+        """Click the start screen once the page is ready to start."""
+        assert self.wait_for_state("ready", "running", timeout=60) in ("ready", "running"), (
+            f"page never became ready: {self.console[-20:]} {self.errors}"
+        )
+        if self.state() == "ready":
+            self.page.locator("#pl-start").click()
+        assert self.wait_for_state("running", "ended", "failed", timeout=10)
+
+
+def open_game(browser, url: str) -> PlaySession:
+    """Open a game page and record its console."""
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    session = PlaySession(page)
+    page.on("console", lambda message: session.console.append(message.text))
+    page.on("pageerror", lambda error: session.errors.append(str(error)))
+    page.goto(url)
+    return session

@@ -1,0 +1,214 @@
+"""The runtime, through `pack exec`: formats, fonts, pygame modules, stdlib, exit statuses.
+
+Each test writes a script (and fixtures it makes itself) into a temp folder and runs it in
+headless Chromium with the real `pack exec` command line.
+"""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import media
+import pytest
+
+pytestmark = [pytest.mark.runtime, pytest.mark.browser]
+
+
+def run_exec(folder: Path, script: str, *args: str,
+             timeout: float = 60) -> subprocess.CompletedProcess:
+    (folder / "script.py").write_text(textwrap.dedent(script))
+    return subprocess.run(
+        [sys.executable, "-m", "pygbag_like", "exec", str(folder / "script.py"),
+         "--timeout", str(timeout), *args],
+        capture_output=True, text=True, timeout=timeout + 60,
+    )
+
+
+def test_every_image_format_loads_and_png_saves(runtime, tmp_path):
+    formats = media.make_images(tmp_path / "img")
+    result = run_exec(tmp_path, f"""
+        import os
+        os.environ["SDL_VIDEODRIVER"] = "emscripten"
+        import pygame
+        pygame.init()
+        failed = 0
+        for name in {sorted(formats)!r}:
+            try:
+                surface = pygame.image.load("img/" + name)
+                r, g, b, _ = surface.get_at((0, 0))
+                red = r > 150 and g < 90 and b < 90
+                ok = surface.get_height() == 8 and (red or name == "img.pgm")
+                print(name, surface.get_size(), (r, g, b), "ok" if ok else "WRONG")
+                failed += not ok
+            except Exception as exc:
+                print(name, "FAILED", exc)
+                failed += 1
+        surface = pygame.Surface((5, 4))
+        surface.fill((1, 2, 3))
+        pygame.image.save(surface, "saved.png")
+        back = pygame.image.load("saved.png")
+        print("saved png", back.get_size(), tuple(back.get_at((0, 0)))[:3])
+        print("extended", pygame.image.get_extended())
+        raise SystemExit(failed)
+    """)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in formats:
+        assert f"{name} " in result.stdout
+    assert "saved png (5, 4) (1, 2, 3)" in result.stdout
+    assert "extended True" in result.stdout
+
+
+def test_every_audio_format_decodes_to_the_right_length(runtime, tmp_path):
+    names = media.make_sounds(tmp_path / "snd")
+    result = run_exec(tmp_path, f"""
+        import pygame
+        pygame.mixer.init()
+        print("mixer", pygame.mixer.get_init())
+        for name in {names!r}:
+            sound = pygame.mixer.Sound("snd/" + name)
+            print(name, "length %.3f" % sound.get_length())
+            pygame.mixer.music.load("snd/" + name)
+            pygame.mixer.music.play()
+            pygame.mixer.music.stop()
+            print(name, "music ok")
+    """)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "mixer (44100," in result.stdout or "mixer (48000," in result.stdout
+    for name in names:
+        line = next(x for x in result.stdout.splitlines() if x.startswith(f"{name} length"))
+        assert abs(float(line.split()[-1]) - media.SOUND_SECONDS) < 0.06, line
+        assert f"{name} music ok" in result.stdout
+
+
+def test_fonts_freetype_and_pygame_modules(runtime, tmp_path):
+    fonts = media.make_fonts(tmp_path / "fonts")
+    result = run_exec(tmp_path, f"""
+        import pygame, pygame.freetype
+        pygame.init()
+        default = pygame.font.Font(None, 24).render("Hello", True, (255, 255, 255))
+        print("default font", default.get_width() > 20, default.get_height() > 10)
+        sys_font = pygame.font.SysFont("Arial", 20).render("Hi", True, (255, 255, 255))
+        print("sysfont fallback", sys_font.get_width() > 5)
+        for name in {fonts!r}:
+            image = pygame.font.Font("fonts/" + name, 40).render("AA", True, (255, 255, 255))
+            print(name, "font", image.get_width() > 20)
+            ft = pygame.freetype.Font("fonts/" + name, 40)
+            surface, rect = ft.render("A", (255, 255, 255))
+            print(name, "freetype", rect.width > 5)
+        pygame.freetype.init()
+        surface, rect = pygame.freetype.Font(None, 30).render("Hi", (255, 255, 255))
+        print("freetype default", rect.width > 5)
+
+        screen = pygame.Surface((64, 64))
+        pygame.draw.circle(screen, (255, 0, 0), (32, 32), 10)
+        pygame.draw.rect(screen, (0, 255, 0), (0, 0, 8, 8))
+        pygame.draw.line(screen, (0, 0, 255), (0, 63), (63, 63))
+        print("draw", tuple(screen.get_at((32, 32)))[:3], tuple(screen.get_at((2, 2)))[:3])
+        rotated = pygame.transform.rotozoom(screen, 45, 0.5)
+        scaled = pygame.transform.smoothscale(screen, (128, 32))
+        flipped = pygame.transform.flip(screen, True, False)
+        print("transform", rotated.get_width() > 30, scaled.get_size(), flipped.get_size())
+        screen.set_colorkey((0, 0, 0))
+        mask = pygame.mask.from_surface(screen)
+        print("mask", mask.count() > 0)
+        class Ball(pygame.sprite.Sprite):
+            def __init__(self, x):
+                super().__init__()
+                self.image = pygame.Surface((4, 4))
+                self.rect = self.image.get_rect(topleft=(x, 0))
+        group = pygame.sprite.Group(Ball(0), Ball(2), Ball(50))
+        hits = pygame.sprite.spritecollide(Ball(1), group, False)
+        print("sprite", len(group), len(hits))
+    """)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "default font True True" in out
+    assert "sysfont fallback True" in out
+    for name in fonts:
+        assert f"{name} font True" in out and f"{name} freetype True" in out
+    assert "freetype default True" in out
+    assert "draw (255, 0, 0) (0, 255, 0)" in out
+    assert "transform True (128, 32) (64, 64)" in out
+    assert "mask True" in out
+    assert "sprite 3 2" in out
+
+
+STDLIB = ["asyncio", "json", "zlib", "random", "dataclasses", "enum", "typing", "re", "pathlib",
+          "datetime", "decimal", "logging", "math", "collections", "itertools", "functools",
+          "heapq", "bisect", "struct", "base64", "hashlib", "csv", "io", "copy", "time",
+          "textwrap", "string", "fractions", "statistics", "bz2", "gzip", "zipfile",
+          "xml.etree.ElementTree", "pickle", "uuid", "array", "operator", "abc", "contextlib"]
+
+
+def test_stdlib_modules_games_use_import_and_work(runtime, tmp_path):
+    result = run_exec(tmp_path, f"""
+        import importlib
+        for name in {STDLIB!r}:
+            importlib.import_module(name)
+        import json, zlib, decimal, random, datetime, pathlib
+        assert json.loads(json.dumps({{"a": [1, 2]}})) == {{"a": [1, 2]}}
+        assert zlib.decompress(zlib.compress(b"x" * 100)) == b"x" * 100
+        assert str(decimal.Decimal("1.1") + decimal.Decimal("2.2")) == "3.3"
+        random.seed(1)
+        pathlib.Path("out.txt").write_text("saved")
+        print("cwd", pathlib.Path.cwd(), pathlib.Path("out.txt").read_text())
+        print("imported", {len(STDLIB)})
+    """)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"imported {len(STDLIB)}" in result.stdout
+    assert "cwd /game saved" in result.stdout
+
+
+def test_exit_status_arguments_and_output(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        import sys
+        print("args", sys.argv[1:])
+        print("to stderr", file=sys.stderr)
+        sys.exit(3)
+    """, "one", "two words")
+    assert result.returncode == 3
+    assert "args ['one', 'two words']" in result.stdout
+    assert "to stderr" in result.stderr
+
+
+def test_uncaught_exception_gives_traceback_and_failure(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        def broken():
+            return 1 / 0
+        print("before")
+        broken()
+    """)
+    assert result.returncode == 1
+    assert "before" in result.stdout
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "ZeroDivisionError: division by zero" in result.stderr
+    assert 'script.py", line 3' in result.stderr
+
+
+def test_syntax_error_fails(runtime, tmp_path):
+    result = run_exec(tmp_path, "print('unclosed'\n")
+    assert result.returncode == 1
+    assert "SyntaxError" in result.stderr
+
+
+def test_time_out_stops_a_script_that_never_ends(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        import time
+        print("sleeping")
+        while True:
+            time.sleep(0.1)
+    """, timeout=8)
+    assert result.returncode == 124
+    assert "timed out" in result.stderr
+    assert "sleeping" in result.stdout
+
+
+def test_memory_grows_for_a_300_mb_allocation(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        block = bytearray(300 * 1024 * 1024)
+        block[-1] = 7
+        print("allocated", len(block) >> 20, block[-1])
+    """)
+    assert result.returncode == 0, result.stderr
+    assert "allocated 300 7" in result.stdout
