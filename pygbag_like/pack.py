@@ -11,7 +11,7 @@ from pygbag_like.config import GameConfig
 from pygbag_like.datafile import write_data_file
 from pygbag_like.favicon import write_favicon
 from pygbag_like.loopcheck import LoopReport, check_loops
-from pygbag_like.runtime import RuntimeFiles
+from pygbag_like.runtime import RuntimeFiles, find_runtime
 from pygbag_like.scan import ScanResult, scan_game
 from pygbag_like.shell import read_template, render_page, write_shell
 
@@ -61,9 +61,14 @@ def _swap_into_place(tmp: Path, out_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def pack_game(game_dir: Path, config: GameConfig, out_dir: Path, runtime: RuntimeFiles,
-              live_reload: bool = False, autostart: bool = False) -> PackResult:
-    """Scan, pack and render the game into `out_dir`; nothing is left half-written."""
+def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
+              runtime: RuntimeFiles | None = None, live_reload: bool = False,
+              autostart: bool = False) -> PackResult:
+    """Scan, pack and render the game into `out_dir`; nothing is left half-written.
+
+    The game is checked first, so its errors are reported even before the runtime is built;
+    `runtime` defaults to the most recently built one.
+    """
     started = time.monotonic()
     game_dir = game_dir.resolve()
     scan = scan_game(game_dir, config.excludes, extra_excluded_dirs=[out_dir])
@@ -71,6 +76,7 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path, runtime: Runtim
     variant = ASYNCIFY if loops.needs_asyncify else PLAIN
     template = read_template(config, game_dir)
     icon = (game_dir / config.icon) if config.icon else None
+    runtime = runtime or find_runtime()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:

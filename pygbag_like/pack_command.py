@@ -9,7 +9,6 @@ from pygbag_like.archive import write_archive
 from pygbag_like.config import GameConfig, load_config
 from pygbag_like.errors import UsageError
 from pygbag_like.pack import PackResult, default_out_dir, pack_game
-from pygbag_like.runtime import find_runtime
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,13 +72,11 @@ def run_pack_command(argv: Sequence[str]) -> int:
     out_dir = _resolve_out(game_dir, config, args.out)
     if out_dir == game_dir or game_dir.is_relative_to(out_dir):
         raise UsageError(f"the output folder {out_dir} would replace the game folder")
-    runtime = find_runtime()
     if args.serve:
         from pygbag_like.serve import serve
 
-        return serve(game_dir, overrides, out_dir, runtime, args.host, args.port,
-                     archive=args.archive)
-    result = pack_game(game_dir, config, out_dir, runtime)
+        return serve(game_dir, overrides, out_dir, args.host, args.port, archive=args.archive)
+    result = pack_game(game_dir, config, out_dir)
     report(result)
     if args.archive:
         zip_report = write_archive(out_dir, out_dir.with_name(out_dir.name + ".zip"))

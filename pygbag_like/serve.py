@@ -21,7 +21,6 @@ from pygbag_like.errors import PackError
 from pygbag_like.httpserver import StaticHandler, start_server
 from pygbag_like.pack import pack_game
 from pygbag_like.pack_command import report
-from pygbag_like.runtime import RuntimeFiles
 from pygbag_like.shell import LIVE_RELOAD_SCRIPT
 
 EVENTS_PATH = "/__pack_events"
@@ -122,14 +121,15 @@ class _ChangeWatcher(FileSystemEventHandler):
 
 
 def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
-          runtime: RuntimeFiles, host: str, port: int, archive: bool = False) -> int:
+          host: str, port: int, archive: bool = False) -> int:
     """Pack, serve and repack on change until interrupted."""
     state = LiveState()
+    server = start_server(out_dir, host, port, _handler_for(state))
 
     def repack() -> None:
         try:
             config = load_config(game_dir, overrides)
-            result = pack_game(game_dir, config, out_dir, runtime, live_reload=True)
+            result = pack_game(game_dir, config, out_dir, live_reload=True)
             if archive:
                 write_archive(out_dir, out_dir.with_name(out_dir.name + ".zip"))
         except PackError as exc:
@@ -142,7 +142,6 @@ def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
         state.broadcast("reload")
 
     repack()
-    server = start_server(out_dir, host, port, _handler_for(state))
     changed = threading.Event()
     observer = Observer()
     observer.schedule(_ChangeWatcher(game_dir, out_dir, changed), str(game_dir), recursive=True)
