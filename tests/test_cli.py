@@ -1,0 +1,119 @@
+"""Bad input through the real `pack` command line: one clear line, non-zero exit, no output."""
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pygbag_like import cli, scan
+
+
+def make_game(folder: Path, main: str = "print('hi')\n") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "main.py").write_text(main)
+    return folder
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, list[str]]:
+    code = cli.main(list(argv))
+    err = capsys.readouterr().err.strip().splitlines()
+    return code, err
+
+
+def assert_clean_failure(code: int, err: list[str], game: Path, fragment: str) -> None:
+    assert code != 0
+    assert len(err) == 1, err
+    assert err[0].startswith("pack: error: ")
+    assert fragment in err[0], err[0]
+    assert not (game / "build").exists()
+    assert not [p for p in game.parent.iterdir() if p.name.startswith(".web.tmp")]
+
+
+def test_missing_main_py(tmp_path, capsys):
+    game = tmp_path / "game"
+    game.mkdir()
+    (game / "other.py").write_text("x = 1\n")
+    code, err = run_cli(capsys, str(game))
+    assert_clean_failure(code, err, game, "main.py")
+
+
+def test_empty_folder(tmp_path, capsys):
+    game = tmp_path / "empty"
+    game.mkdir()
+    code, err = run_cli(capsys, str(game))
+    assert_clean_failure(code, err, game, "empty")
+
+
+def test_not_a_folder(tmp_path, capsys):
+    code, err = run_cli(capsys, str(tmp_path / "nope"))
+    assert code == 2 and len(err) == 1 and "not a folder" in err[0]
+
+
+def test_syntax_error_is_reported_as_file_and_line(tmp_path, capsys):
+    game = make_game(tmp_path / "game", "x = 1\nif x\n    pass\n")
+    code, err = run_cli(capsys, str(game))
+    assert_clean_failure(code, err, game, "main.py:2:")
+
+
+def test_unreadable_file(tmp_path, capsys, monkeypatch):
+    game = make_game(tmp_path / "game")
+    (game / "secret.png").write_bytes(b"x")
+
+    def denying_open(path, *args, **kwargs):
+        if Path(path).name == "secret.png":
+            raise PermissionError(13, "Permission denied", str(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(scan, "open", denying_open, raising=False)
+    code, err = run_cli(capsys, str(game))
+    assert_clean_failure(code, err, game, "secret.png")
+
+
+def test_symlink_escaping_the_folder(tmp_path, capsys):
+    game = make_game(tmp_path / "game")
+    (tmp_path / "outside.txt").write_text("private")
+    (game / "link.txt").symlink_to(tmp_path / "outside.txt")
+    code, err = run_cli(capsys, str(game))
+    assert_clean_failure(code, err, game, "link.txt")
+
+
+def test_non_utf8_file_name(tmp_path, capsys):
+    game = make_game(tmp_path / "game")
+    with open(os.path.join(os.fsencode(game), b"bad\xff.png"), "wb") as f:
+        f.write(b"x")
+    code, err = run_cli(capsys, str(game))
+    assert_clean_failure(code, err, game, "bad")
+
+
+def test_unknown_config_key_suggests_the_right_one(tmp_path, capsys):
+    game = make_game(tmp_path / "game")
+    (game / "pack.toml").write_text('pixel_ar = true\n')
+    code, err = run_cli(capsys, str(game))
+    assert_clean_failure(code, err, game, "'pixel_ar'")
+    assert "pixel" in err[0].split("did you mean")[1]
+
+
+def test_port_in_use(tmp_path):
+    game = make_game(tmp_path / "game")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "pygbag_like", str(game), "--serve", "--port", str(port)],
+            capture_output=True, text=True, timeout=60,
+        )
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "already in use" in lines[0], result.stderr
+    assert not (game / "build").exists()
+
+
+@pytest.mark.parametrize("argv", [["runtime"], ["runtime", "bogus"], ["exec"]])
+def test_usage_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(argv)
+    assert caught.value.code == 2
