@@ -13,10 +13,17 @@ RECIPE = Recipe(
             upstream_url="https://download.savannah.gnu.org/releases/freetype/freetype-2.12.1.tar.xz",
         ),
     ),
+    depends=("zlib",),
 )
 
 
 def build(ctx: BuildContext) -> None:
-    # No optional dependencies: TTF/OTF outlines need none of them.
-    disabled = ("ZLIB", "BZIP2", "PNG", "HARFBUZZ", "BROTLI")
-    ctx.cmake(ctx.src, {f"FT_DISABLE_{dep}": "TRUE" for dep in disabled})
+    # Our zlib, for gzip-compressed fonts: with zlib disabled FreeType compiles its own copy,
+    # whose symbols clash with zlib's at the final link. TTF/OTF need nothing else.
+    disabled = ("BZIP2", "PNG", "HARFBUZZ", "BROTLI")
+    options = {f"FT_DISABLE_{dep}": "TRUE" for dep in disabled}
+    options |= {"FT_REQUIRE_ZLIB": "TRUE",
+                "ZLIB_ROOT": str(ctx.dep("zlib")),
+                "ZLIB_LIBRARY": str(ctx.dep("zlib") / "lib" / "libz.a"),
+                "ZLIB_INCLUDE_DIR": str(ctx.dep("zlib") / "include")}
+    ctx.cmake(ctx.src, options)
