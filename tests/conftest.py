@@ -3,6 +3,7 @@
 import os
 
 import pytest
+
 from e2e import Nginx
 
 

@@ -83,6 +83,7 @@ class PlaySession:
 
     page: object
     console: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     def wait_for_line(self, text: str, timeout: float = 20.0) -> bool:
@@ -109,6 +110,15 @@ class PlaySession:
     def canvas_png(self) -> bytes:
         return self.page.locator("#canvas").screenshot()
 
+    def canvas_changes(self, interval_ms: int = 400) -> bool:
+        """True when two screenshots of the canvas taken `interval_ms` apart differ."""
+        first = self.canvas_png()
+        self.page.wait_for_timeout(interval_ms)
+        return self.canvas_png() != first
+
+    def lines(self, prefix: str) -> list[str]:
+        return [line for line in self.console if line.startswith(prefix)]
+
     def click_start(self) -> None:
         """Click the start screen once the page is ready to start."""
         assert self.wait_for_state("ready", "running", timeout=60) in ("ready", "running"), (
@@ -123,7 +133,13 @@ def open_game(browser, url: str) -> PlaySession:
     """Open a game page and record its console."""
     page = browser.new_page(viewport={"width": 800, "height": 600})
     session = PlaySession(page)
-    page.on("console", lambda message: session.console.append(message.text))
+
+    def on_console(message) -> None:
+        session.console.append(message.text)
+        if message.type == "error":
+            session.console_errors.append(message.text)
+
+    page.on("console", on_console)
     page.on("pageerror", lambda error: session.errors.append(str(error)))
     page.goto(url)
     return session

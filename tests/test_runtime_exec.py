@@ -9,8 +9,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-import media
 import pytest
+
+import media
 
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 
