@@ -15,6 +15,7 @@ from pygbag_like.browser import launch_chromium
 from pygbag_like.config import GameConfig
 from pygbag_like.datafile import write_data_file
 from pygbag_like.errors import UsageError
+from pygbag_like.favicon import write_favicon
 from pygbag_like.httpserver import start_server
 from pygbag_like.loopcheck import check_loops
 from pygbag_like.pack import ASYNCIFY, GAME_DATA, MOUNT_POINT, PLAIN, RUNTIME_DIR, _place
@@ -61,6 +62,7 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
     names = [f"{variant}.js", f"{variant}.wasm", "runtime.data", "runtime.data.json"]
     for name in names:
         _place(runtime.root / name, out / RUNTIME_DIR / name)
+    write_favicon(None, out / "favicon.png")
     config = GameConfig(title=f"pack exec {script.name}")
     page_config = {
         "runtime_dir": f"{RUNTIME_DIR}/", "variant": variant, "game_data": GAME_DATA,

@@ -1,10 +1,11 @@
 """Find the game's main loops and tell which runtime variant they need.
 
-A desktop game loop (`while running: ... pygame.display.flip(); clock.tick(60)`) never returns
-to the browser, so it needs the asyncify runtime, where the natural yield points (display
-updates, Clock.tick, pygame.time.wait/delay, time.sleep, pygame.event.wait) give the frame
-back. A loop that awaits something is an asyncio loop and runs on the plain runtime. A game
-loop with no yield point at all would freeze the page on either runtime: it gets a warning.
+A desktop game loop (`while running: ... pygame.display.flip(); clock.tick(60)`, or a `for`
+loop over frames) never returns to the browser, so it needs the asyncify runtime, where the
+natural yield points (display updates, Clock.tick, pygame.time.wait/delay, time.sleep,
+pygame.event.wait) give the frame back. A loop that awaits something is an asyncio loop and
+runs on the plain runtime. A `while` game loop with no yield point at all would freeze the
+page on either runtime: it gets a warning.
 """
 
 import ast
@@ -99,12 +100,12 @@ def check_loops(sources: dict[str, str]) -> LoopReport:
     warnings: list[str] = []
     for rel, tree in sorted(trees.items()):
         for node in ast.walk(tree):
-            if not isinstance(node, ast.While) or _has_await(node):
+            if not isinstance(node, ast.While | ast.For) or _has_await(node):
                 continue
             names = [n for child in node.body + node.orelse for n in _called_names_with(child)]
             if any(_is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding for n in names):
                 blocking.append(f"{rel}:{node.lineno}")
-            elif any(_is_game_call(n) for n in names):
+            elif isinstance(node, ast.While) and any(_is_game_call(n) for n in names):
                 warnings.append(
                     f"{rel}:{node.lineno}: this loop never gives control back to the browser "
                     "(no pygame.display.flip/update, Clock.tick, pygame.time.wait/delay, "

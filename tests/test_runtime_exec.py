@@ -20,8 +20,8 @@ def run_exec(folder: Path, script: str, *args: str,
              timeout: float = 60) -> subprocess.CompletedProcess:
     (folder / "script.py").write_text(textwrap.dedent(script))
     return subprocess.run(
-        [sys.executable, "-m", "pygbag_like", "exec", str(folder / "script.py"),
-         "--timeout", str(timeout), *args],
+        [sys.executable, "-m", "pygbag_like", "exec", "--timeout", str(timeout),
+         str(folder / "script.py"), *args],
         capture_output=True, text=True, timeout=timeout + 60,
     )
 
@@ -78,7 +78,11 @@ def test_every_audio_format_decodes_to_the_right_length(runtime, tmp_path):
     assert "mixer (44100," in result.stdout or "mixer (48000," in result.stdout
     for name in names:
         line = next(x for x in result.stdout.splitlines() if x.startswith(f"{name} length"))
-        assert abs(float(line.split()[-1]) - media.SOUND_SECONDS) < 0.06, line
+        length = float(line.split()[-1])
+        # SDL_mixer 2.6's dr_mp3 keeps the encoder's delay and padding (it ignores the LAME
+        # gapless header), which adds up to about two MP3 frames of silence.
+        extra = 0.1 if name.endswith(".mp3") else 0.02
+        assert media.SOUND_SECONDS - 0.02 <= length <= media.SOUND_SECONDS + extra, line
         assert f"{name} music ok" in result.stdout
 
 

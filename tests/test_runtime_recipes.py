@@ -25,7 +25,7 @@ def _write_recipe(folder: Path, name: str, depends: tuple[str, ...] = (), body: 
 
 def test_shipped_recipes_load_and_pin_every_source():
     recipes = load_recipes()
-    expected = {"zlib", "bzip2", "libwebp", "freetype", "sdl2", "sdl2_image", "sdl2_mixer",
+    expected = {"zlib", "bzip2", "libwebp", "freetype", "sdl2", "sdl2_image", "sdl2_mixer", "wasm",
                 "sdl2_ttf", "python", "pygame_ce", "runtime"}
     assert expected <= set(recipes)
     for item in recipes.values():

@@ -131,15 +131,18 @@ class _Build:
         archives = [ensure_source(s, paths.sources_dir()) for s in item.recipe.sources]
         src = _extract(archives[0], work / "src") if archives else work
         extra = [_extract(a, work / f"src{i}") for i, a in enumerate(archives[1:], start=1)]
+        sdl_port = resource_dir("sdl_port")
         build_dir = work / "build"
         build_dir.mkdir()
         ctx = BuildContext(
             name=name, src=src, build_dir=build_dir, prefix=final,
             deps={d: _component_dir(d, self.keys[d]) for d in self._closure(name)},
             env=dict(self.toolchain.env), log_path=log_path, jobs=self.jobs,
-            sdl_port=resource_dir("sdl_port"), extra_sources=tuple(extra),
+            sdl_port=sdl_port, extra_sources=tuple(extra),
         )
         try:
+            for patch in item.recipe.patches:
+                ctx.run(["patch", "-p1", "--forward", "-i", sdl_port / patch], cwd=src)
             item.build(ctx)
         except RuntimeBuildError as exc:
             raise RuntimeBuildError(f"{exc} (log: {log_path})") from exc

@@ -44,6 +44,8 @@ class Recipe:
     depends: tuple[str, ...] = ()
     # Files under sdl_port/ (besides the recipe) whose content is part of the cache key.
     inputs: tuple[str, ...] = ()
+    # Patch files under sdl_port/, applied with `patch -p1` to the first source before building.
+    patches: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def load_recipes(folder: Path | None = None) -> dict[str, LoadedRecipe]:
         module = _load_module(path)
         recipe: Recipe = module.RECIPE
         digest = hashlib.sha256(path.read_bytes())
-        for rel in recipe.inputs:
+        for rel in (*recipe.inputs, *recipe.patches):
             for input_path in sorted(_expand_input(sdl_port / rel)):
                 digest.update(input_path.relative_to(sdl_port).as_posix().encode())
                 digest.update(input_path.read_bytes())

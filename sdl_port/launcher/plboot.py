@@ -115,16 +115,24 @@ def _schedule_main(main, *, debug=None):
     raise _MainLoopScheduled
 
 
-def _sleep(seconds):
-    """time.sleep that gives the browser control instead of freezing the page."""
+def _sleep_yielding(seconds):
+    """time.sleep for the asyncify runtime: the browser gets control while the game sleeps."""
     _pl.sleep_ms(int(max(0.0, seconds) * 1000))
+
+
+def _sleep_busy(seconds):
+    """time.sleep for the plain runtime, where emscripten's own sleep never returns."""
+    end = time.perf_counter() + max(0.0, seconds)
+    while time.perf_counter() < end:
+        pass
 
 
 def _install_browser_defaults():
     asyncio.set_event_loop_policy(BrowserEventLoopPolicy())
     if ASYNCIFY:
-        time.sleep = _sleep
+        time.sleep = _sleep_yielding
     else:
+        time.sleep = _sleep_busy
         asyncio.run = _schedule_main
 
 
@@ -141,8 +149,16 @@ def _exit_status(exc: SystemExit) -> int:
 
 
 def _report(exc: BaseException) -> int:
-    traceback.print_exception(exc)
+    """Print the traceback from the game's first frame on (not plboot's or runpy's)."""
+    tb = exc.__traceback__
+    while tb is not None and _is_runtime_frame(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    traceback.print_exception(type(exc), exc, tb or exc.__traceback__)
     return FAILED
+
+
+def _is_runtime_frame(filename: str) -> bool:
+    return filename in (__file__, "<frozen runpy>") or filename.endswith("runpy.py")
 
 
 def start(path: str) -> int:

@@ -24,6 +24,9 @@ RECIPE = Recipe(
         ),
     ),
     depends=("python", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype"),
+    # Statically loaded submodules were never registered for PyState_FindModule, so
+    # pygame.freetype.Font() said FreeType was not initialised.
+    patches=("pygame-ce-static-module-state.patch",),
 )
 
 C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")

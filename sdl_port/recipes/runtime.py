@@ -1,14 +1,10 @@
-"""The final link: launcher + CPython + pygame-ce + SDL2 family into the browser runtime.
+"""The runtime folder: the linked wasm variants plus `runtime.data`.
 
-Two variants come from the same objects: `python.*` (plain, fastest; asyncio games are
-stepped by the page once per frame) and `python-asyncify.*` (whole-program asyncify, so
-blocking `while True:` loops can give the frame back to the browser). `runtime.data` holds
-the stdlib zip, pygame's Python package and plboot.py, mounted at /.
+`runtime.data` holds the pyc-only stdlib zip, pygame's Python package and plboot.py, mounted
+at / in the browser. Kept apart from the link so that changing plboot.py takes seconds.
 """
 
-import json
 import shutil
-from pathlib import Path
 
 from pygbag_like.datafile import write_data_file
 from pygbag_like.runtime.recipe import BuildContext, Recipe
@@ -16,47 +12,17 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe
 RECIPE = Recipe(
     name="runtime",
     version="1",
-    depends=("python", "pygame_ce", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype",
-             "libwebp", "zlib", "bzip2"),
-    inputs=("launcher",),
+    depends=("wasm", "python", "pygame_ce"),
+    inputs=("launcher/plboot.py",),
 )
 
 LIB_DIR = "usr/local/lib/python3.11"
-EXPORTED_FUNCTIONS = ["_pl_init", "_pl_call", "_malloc", "_free"]
-RUNTIME_METHODS = ["FS", "ccall", "cwrap", "UTF8ToString"]
-COMMON_LINK_FLAGS = [
-    "-O2",
-    "-sALLOW_MEMORY_GROWTH=1", "-sINITIAL_MEMORY=33554432", "-sMAXIMUM_MEMORY=2147483648",
-    "-sWASM_BIGINT", "-sFORCE_FILESYSTEM=1", "-sENVIRONMENT=web",
-    "-sMODULARIZE=1", "-sEXPORT_NAME=createPythonModule", "-sINVOKE_RUN=0", "-sEXIT_RUNTIME=0",
-    f"-sEXPORTED_FUNCTIONS={json.dumps(EXPORTED_FUNCTIONS)}",
-    f"-sEXPORTED_RUNTIME_METHODS={json.dumps(RUNTIME_METHODS)}",
-    # SDL2's audio code calls these JS helpers; without them mixer.init() throws.
-    "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['$autoResumeAudioContext','$dynCall']",
-    "-sUSE_SDL=0", "-lGL", "-sMAX_WEBGL_VERSION=2",
-]
-ASYNCIFY_FLAGS = ["-sASYNCIFY=1", "-sASYNCIFY_STACK_SIZE=131072",
-                  "-sASYNCIFY_IMPORTS=['pl_js_wait_frame']"]
-# Archives in link order: users before the libraries they use.
-ARCHIVES = [
-    ("pygame_ce", "libpygame.a"),
-    ("sdl2_image", "libSDL2_image.a"), ("sdl2_mixer", "libSDL2_mixer.a"),
-    ("sdl2_ttf", "libSDL2_ttf.a"), ("freetype", "libfreetype.a"),
-    ("libwebp", "libwebp.a"), ("libwebp", "libsharpyuv.a"), ("sdl2", "libSDL2.a"),
-]
+WASM_FILES = ("python.js", "python.wasm", "python-asyncify.js", "python-asyncify.wasm")
 
 
-def _archives(ctx: BuildContext) -> list[Path]:
-    found = [ctx.dep(dep) / "lib" / name for dep, name in ARCHIVES]
-    found = [p for p in found if p.exists() or p.name != "libsharpyuv.a"]
-    python = ctx.dep("python")
-    link = json.loads((python / "link.json").read_text())
-    found += [python / "lib" / name for name in link["archives"]]
-    found += [ctx.dep("zlib") / "lib" / "libz.a", ctx.dep("bzip2") / "lib" / "libbz2.a"]
-    return found
-
-
-def _bundle(ctx: BuildContext) -> None:
+def build(ctx: BuildContext) -> None:
+    for name in WASM_FILES:
+        shutil.copy2(ctx.dep("wasm") / name, ctx.prefix / name)
     stage = ctx.build_dir / "bundle"
     shutil.copytree(ctx.dep("python") / "assets", stage)
     shutil.copytree(ctx.dep("pygame_ce") / "python" / "pygame", stage / LIB_DIR / "pygame")
@@ -64,17 +30,3 @@ def _bundle(ctx: BuildContext) -> None:
     files = sorted(p for p in stage.rglob("*") if p.is_file())
     write_data_file([(p.relative_to(stage).as_posix(), p) for p in files],
                     ctx.prefix / "runtime.data")
-
-
-def build(ctx: BuildContext) -> None:
-    includes = [f"-I{ctx.dep('python')}/include/python3.11",
-                *(f"-I{ctx.dep(n)}/include/SDL2" for n in ("sdl2", "sdl2_ttf"))]
-    launcher = ctx.build_dir / "launcher.o"
-    ctx.run(["emcc", "-O2", *includes, "-c", ctx.sdl_port / "launcher" / "launcher.c",
-             "-o", launcher])
-    link_inputs = [launcher, *_archives(ctx)]
-    ctx.prefix.mkdir(parents=True, exist_ok=True)
-    ctx.run(["emcc", *COMMON_LINK_FLAGS, *link_inputs, "-o", ctx.prefix / "python.js"])
-    ctx.run(["emcc", *COMMON_LINK_FLAGS, *ASYNCIFY_FLAGS, *link_inputs,
-             "-o", ctx.prefix / "python-asyncify.js"])
-    _bundle(ctx)

@@ -1,0 +1,63 @@
+"""The final link: launcher + CPython + pygame-ce + SDL2 family into python.js/python.wasm.
+
+Two variants come from the same objects: `python.*` (plain, fastest; asyncio games are
+stepped by the page once per frame) and `python-asyncify.*` (whole-program asyncify, so
+blocking `while True:` loops can give the frame back to the browser).
+"""
+
+import json
+from pathlib import Path
+
+from pygbag_like.runtime.recipe import BuildContext, Recipe
+
+RECIPE = Recipe(
+    name="wasm",
+    version="1",
+    depends=("python", "pygame_ce", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype",
+             "libwebp", "zlib", "bzip2"),
+    inputs=("launcher/launcher.c",),
+)
+
+EXPORTED_FUNCTIONS = ["_pl_init", "_pl_call", "_malloc", "_free"]
+RUNTIME_METHODS = ["FS", "ccall", "cwrap", "UTF8ToString"]
+COMMON_LINK_FLAGS = [
+    "-O2",
+    "-sALLOW_MEMORY_GROWTH=1", "-sINITIAL_MEMORY=33554432", "-sMAXIMUM_MEMORY=2147483648",
+    "-sWASM_BIGINT", "-sFORCE_FILESYSTEM=1", "-sENVIRONMENT=web",
+    "-sMODULARIZE=1", "-sEXPORT_NAME=createPythonModule", "-sINVOKE_RUN=0", "-sEXIT_RUNTIME=0",
+    f"-sEXPORTED_FUNCTIONS={json.dumps(EXPORTED_FUNCTIONS)}",
+    f"-sEXPORTED_RUNTIME_METHODS={json.dumps(RUNTIME_METHODS)}",
+    # SDL2's audio code calls these JS helpers; without them mixer.init() throws.
+    "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['$autoResumeAudioContext','$dynCall']",
+    "-sUSE_SDL=0", "-lGL", "-sMAX_WEBGL_VERSION=2",
+]
+ASYNCIFY_FLAGS = ["-sASYNCIFY=1", "-sASYNCIFY_STACK_SIZE=131072",
+                  "-sASYNCIFY_IMPORTS=['pl_js_wait_frame']"]
+# Archives in link order: users before the libraries they use.
+ARCHIVES = [
+    ("pygame_ce", "libpygame.a"),
+    ("sdl2_image", "libSDL2_image.a"), ("sdl2_mixer", "libSDL2_mixer.a"),
+    ("sdl2_ttf", "libSDL2_ttf.a"), ("freetype", "libfreetype.a"),
+    ("libwebp", "libwebp.a"), ("sdl2", "libSDL2.a"),
+]
+
+
+def _archives(ctx: BuildContext) -> list[Path]:
+    found = [ctx.dep(dep) / "lib" / name for dep, name in ARCHIVES]
+    python = ctx.dep("python")
+    link = json.loads((python / "link.json").read_text())
+    found += [python / "lib" / name for name in link["archives"]]
+    found += [ctx.dep("zlib") / "lib" / "libz.a", ctx.dep("bzip2") / "lib" / "libbz2.a"]
+    return found
+
+
+def build(ctx: BuildContext) -> None:
+    includes = [f"-I{ctx.dep('python')}/include/python3.11",
+                *(f"-I{ctx.dep(n)}/include/SDL2" for n in ("sdl2", "sdl2_ttf"))]
+    launcher = ctx.build_dir / "launcher.o"
+    ctx.run(["emcc", "-O2", *includes, "-c", ctx.sdl_port / "launcher" / "launcher.c",
+             "-o", launcher])
+    link_inputs = [launcher, *_archives(ctx)]
+    ctx.run(["emcc", *COMMON_LINK_FLAGS, *link_inputs, "-o", ctx.prefix / "python.js"])
+    ctx.run(["emcc", *COMMON_LINK_FLAGS, *ASYNCIFY_FLAGS, *link_inputs,
+             "-o", ctx.prefix / "python-asyncify.js"])
