@@ -192,6 +192,15 @@ class _Build:
                     done.add(name)
 
 
+def _prune_stale(keys: dict[str, str]) -> None:
+    """Remove component folders of older recipe versions and interrupted builds."""
+    current = {f"{name}-{key}" for name, key in keys.items()}
+    for folder in paths.components_dir().iterdir():
+        if folder.name not in current:
+            shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(paths.cache_root() / "work", ignore_errors=True)
+
+
 def build_runtime(reporter: BuildReporter | None = None, jobs: int | None = None,
                   parallel: int = 2) -> RuntimeFiles:
     """Build (or reuse) every component and return the runtime's files."""
@@ -203,6 +212,7 @@ def build_runtime(reporter: BuildReporter | None = None, jobs: int | None = None
     with _build_lock(root):
         build = _Build(recipes, toolchain, reporter or BuildReporter(), jobs or os.cpu_count() or 2)
         build.run(parallel)
+        _prune_stale(build.keys)
         final = _component_dir(FINAL_COMPONENT, build.keys[FINAL_COMPONENT])
         manifest = {
             "key": build.keys[FINAL_COMPONENT],

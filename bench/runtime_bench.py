@@ -1,0 +1,101 @@
+"""Runtime benchmarks (issue: the browser runtime). Prints numbers; asserts nothing.
+
+    python bench/runtime_bench.py            no-change rebuild, sizes, first line, memory
+    python bench/runtime_bench.py --full     also a full build from an empty cache (~15 min)
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _browser import serve, summary, time_to_line
+
+from pygbag_like.browser import launch_chromium
+from pygbag_like.exec import build_exec_page
+from pygbag_like.runtime import find_runtime, paths
+from pygbag_like.runtime_commands import compressed_sizes
+
+FIRST_LINE = 'print("first line")\n'
+MEMORY_SCRIPT = """
+import pygame
+pygame.init()
+screen = pygame.display.set_mode((640, 480))
+screen.fill((10, 20, 30))
+pygame.draw.circle(screen, (200, 50, 50), (320, 240), 50)
+pygame.display.flip()
+print("first frame")
+"""
+
+
+def timed_build(env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pygbag_like", "runtime", "build"], env=env,
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def bench_builds(full: bool) -> None:
+    if full:
+        with tempfile.TemporaryDirectory(prefix="pack-bench-cache-") as cache:
+            env = dict(os.environ, **{paths.CACHE_ENV: cache,
+                                      paths.SOURCES_ENV: str(paths.sources_dir())})
+            print(f"full build from an empty cache: {timed_build(env):.0f}s "
+                  f"({os.cpu_count()} cores; sources already downloaded)")
+    times = [timed_build(dict(os.environ)) for _ in range(3)]
+    print(f"no-change rebuild: {summary(times)}")
+
+
+def bench_sizes() -> None:
+    runtime = find_runtime()
+    print(f"{'file':24} {'raw':>12} {'gzip':>12} {'brotli':>12}")
+    for path in runtime.files:
+        raw, gz, br = compressed_sizes(path)
+        print(f"{path.name:24} {raw:>12,} {gz:>12,} {br:>12,}")
+
+
+def bench_page(variant_asyncify: bool) -> None:
+    runtime = find_runtime()
+    label = "asyncify" if variant_asyncify else "plain"
+    with tempfile.TemporaryDirectory() as tmp, launch_chromium() as browser:
+        for name, script, line in (("first.py", FIRST_LINE, "first line"),
+                                   ("memory.py", MEMORY_SCRIPT, "first frame")):
+            folder = Path(tmp) / name.removesuffix(".py")
+            folder.mkdir()
+            (folder / name).write_text(script)
+            out = folder / "out"
+            out.mkdir()
+            build_exec_page(folder / name, [], runtime, out, variant_asyncify)
+            server, base = serve(out)
+            memory: list[int] = []
+
+            def measure(page, memory=memory) -> None:
+                memory.append(page.evaluate("pygbagLike.module.HEAP8.buffer.byteLength"))
+
+            try:
+                times = time_to_line(browser, base + "index.html", line, after=measure)
+            finally:
+                server.shutdown()
+            print(f"[{label}] navigation -> '{line}': {summary(times)}")
+            if name == "memory.py":
+                print(f"[{label}] wasm memory after import pygame + first frame: "
+                      f"{max(memory) / 2**20:.1f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--full", action="store_true", help="also time a build from scratch")
+    args = parser.parse_args()
+    bench_builds(args.full)
+    bench_sizes()
+    bench_page(False)
+    bench_page(True)
+
+
+if __name__ == "__main__":
+    main()
