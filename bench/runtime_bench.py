@@ -14,12 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _browser import serve, summary, time_to_line
-
 from pygbag_like.browser import launch_chromium
 from pygbag_like.exec import build_exec_page
 from pygbag_like.runtime import find_runtime, paths
 from pygbag_like.runtime_commands import compressed_sizes
+
+from _browser import serve, summary, time_to_line
 
 FIRST_LINE = 'print("first line")\n'
 MEMORY_SCRIPT = """

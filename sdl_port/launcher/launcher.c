@@ -76,9 +76,10 @@ pl_init(void)
     PyStatus status;
     PyConfig config;
 
-    /* Keys reach the game without clicking the canvas first. pygame's static init sets this
-       hint too, so ours is set with override priority. */
-    SDL_SetHintWithPriority(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#window", SDL_HINT_OVERRIDE);
+    /* Keys reach the game without clicking the canvas first: SDL uses this hint as a CSS
+       selector, and key events from anywhere in the page bubble up to <body>. pygame's static
+       init sets the hint too (to a value that selects nothing), hence the override priority. */
+    SDL_SetHintWithPriority(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "body", SDL_HINT_OVERRIDE);
     /* pygame's static build expects TTF_Init before its font module loads. */
     TTF_Init();
 

@@ -1,0 +1,59 @@
+"""The HTML shell: templates, placeholders, escaping."""
+
+import json
+
+import pytest
+
+from pygbag_like.config import GameConfig
+from pygbag_like.errors import ConfigError
+from pygbag_like.shell import read_template, render_page
+
+PAGE_CONFIG = {"variant": "python", "mount": "/game", "main": "main.py"}
+
+
+def test_default_template_renders_title_canvas_and_config(tmp_path):
+    config = GameConfig(title="Tom & <Jerry>", width=320, height=200, pixel_art=True)
+    html = render_page(read_template(config, tmp_path), config, PAGE_CONFIG, live_reload=False)
+    assert "<title>Tom &amp; &lt;Jerry&gt;</title>" in html
+    assert 'width="320" height="200"' in html
+    assert "--pl-rendering: pixelated" in html
+    assert json.dumps(PAGE_CONFIG, sort_keys=True) in html
+    assert "{{" not in html
+    assert "EventSource" not in html
+
+
+def test_live_reload_script_only_when_serving(tmp_path):
+    config = GameConfig(title="t")
+    html = render_page(read_template(config, tmp_path), config, PAGE_CONFIG, live_reload=True)
+    assert "EventSource" in html
+
+
+def test_user_template_keeps_its_own_markup(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>{{title}}!</title>{{pack_head}}</head>"
+        "<body><h1>Mine</h1>{{pack_body}}</body></html>"
+    )
+    config = GameConfig(title="Game", template="page.html")
+    html = render_page(read_template(config, tmp_path), config, PAGE_CONFIG, live_reload=False)
+    assert "<title>Game!</title>" in html and "<h1>Mine</h1>" in html
+    assert 'id="canvas"' in html and "loader.js" in html
+
+
+def test_user_template_without_placeholders_is_refused(tmp_path):
+    (tmp_path / "page.html").write_text("<html><body>{{pack_body}}</body></html>")
+    config = GameConfig(title="Game", template="page.html")
+    with pytest.raises(ConfigError, match=r"\{\{pack_head\}\}"):
+        read_template(config, tmp_path)
+
+
+def test_missing_user_template_is_a_config_error(tmp_path):
+    config = GameConfig(title="Game", template="nope.html")
+    with pytest.raises(ConfigError, match=r"nope\.html"):
+        read_template(config, tmp_path)
+
+
+def test_script_end_tag_in_config_cannot_break_out(tmp_path):
+    config = GameConfig(title="t")
+    html = render_page(read_template(config, tmp_path), config,
+                       {"main": "</script><b>x"}, live_reload=False)
+    assert "</script><b>x" not in html
