@@ -6,11 +6,11 @@ out), sends no-cache headers, and binds to the address it is given (localhost by
 """
 
 import errno
+import os
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 from pygbag_like.errors import ServeError
 
@@ -26,9 +26,10 @@ EXTRA_TYPES = {
 class StaticHandler(SimpleHTTPRequestHandler):
     """Serves `directory` with no caching; quiet unless something fails."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map, **EXTRA_TYPES
-    }
+    def guess_type(self, path: str | os.PathLike) -> str:
+        """Our MIME types first: the platform's mimetypes tables may lack some."""
+        suffix = os.path.splitext(str(path))[1].lower()
+        return EXTRA_TYPES.get(suffix) or super().guess_type(path)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")

@@ -1,0 +1,139 @@
+"""`pack --serve`: static serving rules, live reload, pack errors shown on the page."""
+
+import http.client
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pygbag_like.httpserver import start_server
+
+from e2e import free_port
+
+GAME = """
+import asyncio
+import pygame
+
+async def main():
+    pygame.init()
+    screen = pygame.display.set_mode((200, 100))
+    print("version {version}")
+    while True:
+        screen.fill((0, 0, 80))
+        pygame.display.flip()
+        await asyncio.sleep(0)
+
+asyncio.run(main())
+"""
+
+
+def get(port: int, path: str) -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    headers = {name.lower(): value for name, value in response.getheaders()}
+    return response.status, headers, response.read()
+
+
+def test_static_server_refuses_paths_and_symlinks_leading_out(tmp_path):
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / "index.html").write_text("ok")
+    (tmp_path / "secret.txt").write_text("secret")
+    (root / "link.txt").symlink_to(tmp_path / "secret.txt")
+    server = start_server(root, "127.0.0.1", 0)
+    port = server.server_address[1]
+    try:
+        assert get(port, "/index.html")[0] == 200
+        assert get(port, "/index.html")[1]["cache-control"] == "no-store"
+        for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/link.txt", "//etc/passwd"):
+            status, _, body = get(port, path)
+            assert status == 404 and b"secret" not in body, path
+    finally:
+        server.shutdown()
+
+
+def test_static_server_serves_wasm_with_its_mime_type(tmp_path):
+    (tmp_path / "x.wasm").write_bytes(b"\0asm")
+    server = start_server(tmp_path, "127.0.0.1", 0)
+    try:
+        assert get(server.server_address[1], "/x.wasm")[1]["content-type"] == "application/wasm"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture
+def served_game(runtime, tmp_path):
+    game = tmp_path / "game"
+    game.mkdir()
+    (game / "main.py").write_text(GAME.format(version=1))
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pygbag_like", str(game), "--serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield game, port, process
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.mark.runtime
+@pytest.mark.browser
+def test_serve_reloads_on_change_and_shows_pack_errors(served_game, browser):
+    game, port, process = served_game
+    assert process.poll() is None
+    page = browser.new_page()
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text))
+    page.goto(f"http://127.0.0.1:{port}/")
+
+    def start_and_wait(line: str) -> None:
+        page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60000)
+        page.locator("#pl-start").click()
+        deadline = time.monotonic() + 20
+        while line not in console and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        assert line in console, console[-10:]
+
+    start_and_wait("version 1")
+    (game / "main.py").write_text(GAME.format(version=2))
+    start_and_wait("version 2")  # the page reloaded by itself and shows the start screen
+
+    (game / "main.py").write_text("def broken(:\n")
+    page.wait_for_function("document.body.dataset.state === 'failed'", timeout=20000)
+    assert "main.py:1" in page.locator("#pl-error-text").inner_text()
+    assert process.poll() is None, "the server must survive a pack error"
+
+    (game / "main.py").write_text(GAME.format(version=3))
+    page.wait_for_timeout(300)
+    page.reload()
+    start_and_wait("version 3")
+    page.close()
+
+
+def test_serve_binds_to_localhost_by_default():
+    from pygbag_like.pack_command import _parser
+
+    assert _parser().parse_args(["game", "--serve"]).host == "127.0.0.1"
+
+
+def test_no_file_outside_the_output_folder_is_served_even_with_dotdot(tmp_path):
+    out = tmp_path / "web"
+    out.mkdir()
+    (out / "a.txt").write_text("a")
+    server = start_server(out, "127.0.0.1", 0)
+    try:
+        status, _, _ = get(server.server_address[1], "/a.txt/../../" + Path(tmp_path).name)
+        assert status == 404
+    finally:
+        server.shutdown()
