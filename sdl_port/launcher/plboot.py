@@ -43,7 +43,38 @@ class _BuiltinSubmoduleFinder:
         return None
 
 
+class _PygamePatcher:
+    """Applies plpygame's browser fixes once the pygame package has been imported."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if name != "pygame":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _PatchingLoader(spec.loader)
+        return spec
+
+
+class _PatchingLoader:
+    def __init__(self, loader):
+        self.loader = loader
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module):
+        self.loader.exec_module(module)
+        import plpygame
+
+        plpygame.patch(module)
+
+    def __getattr__(self, name):
+        return getattr(self.loader, name)
+
+
 sys.meta_path.insert(0, _BuiltinSubmoduleFinder)
+sys.meta_path.insert(0, _PygamePatcher)
 
 
 class _FrameSelector(selectors.BaseSelector):

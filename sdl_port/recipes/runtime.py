@@ -1,6 +1,7 @@
 """The runtime folder: the linked wasm variants plus `runtime.data`.
 
-`runtime.data` holds the pyc-only stdlib zip, pygame's Python package and plboot.py, mounted
+`runtime.data` holds the pyc-only stdlib zip, pygame's Python package, plboot.py and
+plpygame.py, mounted
 at / in the browser. Kept apart from the link so that changing plboot.py takes seconds.
 """
 
@@ -13,7 +14,7 @@ RECIPE = Recipe(
     name="runtime",
     version="1",
     depends=("wasm", "python", "pygame_ce"),
-    inputs=("launcher/plboot.py",),
+    inputs=("launcher/plboot.py", "launcher/plpygame.py"),
 )
 
 LIB_DIR = "usr/local/lib/python3.11"
@@ -26,7 +27,8 @@ def build(ctx: BuildContext) -> None:
     stage = ctx.build_dir / "bundle"
     shutil.copytree(ctx.dep("python") / "assets", stage)
     shutil.copytree(ctx.dep("pygame_ce") / "python" / "pygame", stage / LIB_DIR / "pygame")
-    shutil.copy2(ctx.sdl_port / "launcher" / "plboot.py", stage / LIB_DIR / "plboot.py")
+    for module in ("plboot.py", "plpygame.py"):
+        shutil.copy2(ctx.sdl_port / "launcher" / module, stage / LIB_DIR / module)
     files = sorted(p for p in stage.rglob("*") if p.is_file())
     write_data_file([(p.relative_to(stage).as_posix(), p) for p in files],
                     ctx.prefix / "runtime.data")
