@@ -1,5 +1,6 @@
 """One pack: game folder -> ready-to-host output folder, written to a temp folder, swapped in."""
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -51,10 +52,15 @@ def _place(src: Path, dest: Path) -> None:
         shutil.copyfile(src, dest)
 
 
+def staging_dir(out_dir: Path) -> Path:
+    """Where a pack is written before it is swapped in: next to the output, same filesystem."""
+    return out_dir.with_name(f".{out_dir.name}.staging")
+
+
 def _swap_into_place(tmp: Path, out_dir: Path) -> None:
     old = None
     if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+        old = Path(tempfile.mkdtemp(prefix="old-", dir=staging_dir(out_dir)))
         out_dir.rename(old / out_dir.name)
     tmp.rename(out_dir)
     if old is not None:
@@ -71,14 +77,15 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     """
     started = time.monotonic()
     game_dir = game_dir.resolve()
-    scan = scan_game(game_dir, config.excludes, extra_excluded_dirs=[out_dir])
+    staging = staging_dir(out_dir)
+    scan = scan_game(game_dir, config.excludes, extra_excluded_dirs=[out_dir, staging])
     loops: LoopReport = check_loops(_python_sources(scan))
     variant = ASYNCIFY if loops.needs_asyncify else PLAIN
     template = read_template(config, game_dir)
     icon = (game_dir / config.icon) if config.icon else None
     runtime = runtime or find_runtime()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    staging.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="new-", dir=staging))
     try:
         metadata = write_data_file([(f.rel, f.path) for f in scan.files], tmp / GAME_DATA)
         runtime_out = tmp / RUNTIME_DIR
@@ -101,6 +108,9 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        with contextlib.suppress(OSError):
+            staging.rmdir()  # only when empty: a concurrent pack may still be using it
     return PackResult(
         out_dir=out_dir, file_count=len(scan.files),
         game_bytes=metadata["remote_package_size"], variant=variant,

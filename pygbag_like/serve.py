@@ -9,6 +9,7 @@ import html
 import queue
 import threading
 import time
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from pygbag_like.archive import write_archive
 from pygbag_like.config import load_config
 from pygbag_like.errors import PackError
 from pygbag_like.httpserver import StaticHandler, start_server
-from pygbag_like.pack import pack_game
+from pygbag_like.pack import pack_game, staging_dir
 from pygbag_like.pack_command import report
 from pygbag_like.shell import LIVE_RELOAD_SCRIPT
 
@@ -103,12 +104,14 @@ def _handler_for(state: LiveState) -> type[StaticHandler]:
 class _ChangeWatcher(FileSystemEventHandler):
     def __init__(self, game_dir: Path, out_dir: Path, changed: threading.Event) -> None:
         self.game_dir = game_dir
-        self.ignored = (out_dir, out_dir.with_name(out_dir.name + ".zip"))
+        self.ignored = (out_dir, staging_dir(out_dir), out_dir.with_name(out_dir.name + ".zip"))
         self.changed = changed
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        if event.is_directory and event.event_type == "modified":
+            return  # a folder's listing changed: the change itself arrives as its own event
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             if not raw:
                 continue
@@ -143,6 +146,9 @@ def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
 
     repack()
     changed = threading.Event()
+    # watchdog warns when it re-adds watches for the output folder it replaced; those events
+    # are ignored anyway.
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module="watchdog")
     observer = Observer()
     observer.schedule(_ChangeWatcher(game_dir, out_dir, changed), str(game_dir), recursive=True)
     observer.start()

@@ -29,7 +29,6 @@ def assert_clean_failure(code: int, err: list[str], game: Path, fragment: str) -
     assert err[0].startswith("pack: error: ")
     assert fragment in err[0], err[0]
     assert not (game / "build").exists()
-    assert not [p for p in game.parent.iterdir() if p.name.startswith(".web.tmp")]
 
 
 def test_missing_main_py(tmp_path, capsys):
@@ -117,3 +116,25 @@ def test_usage_errors_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as caught:
         cli.main(argv)
     assert caught.value.code == 2
+
+
+@pytest.mark.runtime
+def test_failure_while_writing_leaves_no_partial_output(runtime, tmp_path, capsys):
+    game = make_game(tmp_path / "game")
+    (game / "icon.png").write_bytes(b"not an image")
+    code, err = run_cli(capsys, str(game), "--icon", "icon.png")
+    assert code != 0 and len(err) == 1 and "icon.png" in err[0]
+    build = game / "build"
+    assert not build.exists() or not any(build.iterdir())
+
+
+@pytest.mark.runtime
+def test_a_failed_repack_keeps_the_previous_output(runtime, tmp_path, capsys):
+    game = make_game(tmp_path / "game")
+    assert run_cli(capsys, str(game))[0] == 0
+    index = (game / "build" / "web" / "index.html").read_text()
+    (game / "main.py").write_text("if True\n")
+    code, err = run_cli(capsys, str(game))
+    assert code != 0 and "main.py:1" in err[0]
+    assert (game / "build" / "web" / "index.html").read_text() == index
+    assert sorted(p.name for p in (game / "build").iterdir()) == ["web"]
