@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pygbag_like.browser import launch_chromium
 from pygbag_like.exec import build_exec_page
 from pygbag_like.runtime import find_runtime, paths
-from pygbag_like.runtime_commands import compressed_sizes
+from pygbag_like.runtime_commands import runtime_sizes
 
 from _browser import serve, summary, time_to_line
 
@@ -52,11 +52,9 @@ def bench_builds(full: bool) -> None:
 
 
 def bench_sizes() -> None:
-    runtime = find_runtime()
-    print(f"{'file':24} {'raw':>12} {'gzip':>12} {'brotli':>12}")
-    for path in runtime.files:
-        raw, gz, br = compressed_sizes(path)
-        print(f"{path.name:24} {raw:>12,} {gz:>12,} {br:>12,}")
+    print(f"{'file':24} {'raw':>12} {'gzip -9':>12} {'brotli -q11':>12}")
+    for name, (raw, gz, br) in runtime_sizes(find_runtime()).items():
+        print(f"{name:24} {raw:>12,} {gz:>12,} {br:>12,}")
 
 
 def bench_page(variant_asyncify: bool) -> None:

@@ -1,19 +1,22 @@
 """`pack runtime build|info|clean`: the runtime subcommands, with console output."""
 
 import gzip
+import json
 import re
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
 from rich.console import Console
 
-from pygbag_like.errors import RuntimeBuildError, RuntimeMissingError
-from pygbag_like.runtime import BuildReporter, build_runtime, find_runtime, paths
+from pygbag_like.errors import RuntimeBuildError
+from pygbag_like.runtime import BuildReporter, RuntimeFiles, build_runtime, find_runtime, paths
 
 console = Console(stderr=True, highlight=False)
+SIZES_FILE = "sizes.json"
 
 
 class ConsoleReporter(BuildReporter):
@@ -42,6 +45,18 @@ def compressed_sizes(path: Path) -> tuple[int, int, int]:
     return len(data), len(gzip.compress(data, 9)), len(brotli.compress(data, quality=11))
 
 
+def runtime_sizes(files: RuntimeFiles) -> dict[str, list[int]]:
+    """Raw/gzip/brotli sizes of the runtime's files, computed once and kept next to them."""
+    cache = files.root / SIZES_FILE
+    if cache.exists():
+        return json.loads(cache.read_text())
+    with ThreadPoolExecutor() as pool:  # zlib and brotli release the GIL while compressing
+        sizes = dict(zip((p.name for p in files.files),
+                         (list(s) for s in pool.map(compressed_sizes, files.files)), strict=True))
+    cache.write_text(json.dumps(sizes, indent=1) + "\n")
+    return sizes
+
+
 def info() -> int:
     """Print where the runtime is, its component versions and file sizes."""
     files = find_runtime()
@@ -50,10 +65,9 @@ def info() -> int:
     print(f"key: {manifest['key']}  emscripten: {manifest['emscripten']}")
     for name, version in manifest["components"].items():
         print(f"  {name:12} {version}")
-    print(f"{'file':24} {'raw':>12} {'gzip':>12} {'brotli':>12}")
-    for path in files.files:
-        raw, gz, br = compressed_sizes(path)
-        print(f"{path.name:24} {raw:>12,} {gz:>12,} {br:>12,}")
+    print(f"{'file':24} {'raw':>12} {'gzip -9':>12} {'brotli -q11':>12}")
+    for name, (raw, gz, br) in runtime_sizes(files).items():
+        print(f"{name:24} {raw:>12,} {gz:>12,} {br:>12,}")
     return 0
 
 
@@ -85,5 +99,3 @@ def print_log_tail(error: RuntimeBuildError, lines: int = 25) -> None:
         print("\n".join(tail), file=sys.stderr)
         print("---", file=sys.stderr)
 
-
-__all__ = ["RuntimeMissingError", "build", "clean", "info"]

@@ -128,7 +128,7 @@ class _Build:
         log_path.write_text(f"# {name} {item.recipe.version} key {self.keys[name]}\n")
         self.reporter.step_started(name, item.recipe.version, log_path)
         started = time.monotonic()
-        archives = [ensure_source(s, paths.sources_dir()) for s in item.recipe.sources]
+        archives = [paths.sources_dir() / s.filename for s in item.recipe.sources]
         src = _extract(archives[0], work / "src") if archives else work
         extra = [_extract(a, work / f"src{i}") for i, a in enumerate(archives[1:], start=1)]
         sdl_port = resource_dir("sdl_port")
@@ -164,9 +164,16 @@ class _Build:
                 stack.extend(self.recipes[dep].recipe.depends)
         return [n for n in topological_order(self.recipes) if n in needed]
 
+    def fetch_sources(self, names: list[str]) -> None:
+        """Download and verify every source needed, before anything is built."""
+        for name in names:
+            for source in self.recipes[name].recipe.sources:
+                ensure_source(source, paths.sources_dir())
+
     def run(self, parallel: int) -> None:
         """Build what is missing, up to `parallel` components at a time."""
         pending = [n for n in topological_order(self.recipes)]
+        self.fetch_sources([n for n in pending if not self.is_built(n)])
         done: set[str] = set()
         for name in list(pending):
             if self.is_built(name):

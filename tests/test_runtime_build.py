@@ -1,0 +1,59 @@
+"""`pack runtime build|info` through the command line, against the real cache."""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pygbag_like.runtime import paths
+from pygbag_like.runtime.recipe import load_recipes
+
+pytestmark = pytest.mark.runtime
+
+
+def pack_runtime(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pygbag_like", "runtime", *args],
+                          capture_output=True, text=True, timeout=600, env=env)
+
+
+def test_second_build_reuses_every_component(runtime):
+    result = pack_runtime("build")
+    assert result.returncode == 0, result.stderr
+    names = set(load_recipes())
+    cached = {line.split()[1] for line in result.stderr.splitlines() if "(cached)" in line}
+    assert cached == names
+    assert "building" not in result.stderr
+
+
+def test_info_lists_versions_and_compressed_sizes(runtime):
+    result = pack_runtime("info")
+    assert result.returncode == 0, result.stderr
+    assert "python       3.11.2" in result.stdout and "pygame_ce    2.5.6" in result.stdout
+    wasm = next(line for line in result.stdout.splitlines() if line.startswith("python.wasm"))
+    raw, gz, br = (int(x.replace(",", "")) for x in wasm.split()[1:4])
+    assert raw > gz > br > 0
+
+
+def test_tampered_source_stops_the_build_with_the_hash_message(runtime, tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    recipe = load_recipes()["bzip2"].recipe.sources[0]
+    shutil.copy(paths.sources_dir() / recipe.filename, sources / recipe.filename)
+    with (sources / recipe.filename).open("ab") as archive:
+        archive.write(b"tampered")
+    actual = hashlib.sha256((sources / recipe.filename).read_bytes()).hexdigest()
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    # Share the (large) writable copy of emscripten's cache instead of copying it again.
+    emcache = paths.cache_root() / "emscripten-cache"
+    if emcache.exists():
+        (cache / "emscripten-cache").symlink_to(emcache)
+    env = dict(os.environ, **{paths.CACHE_ENV: str(cache), paths.SOURCES_ENV: str(sources)})
+    result = pack_runtime("build", env=env)
+    assert result.returncode != 0
+    message = result.stderr.strip().splitlines()[-1]
+    assert message.startswith("pack: error: sha256 mismatch")
+    assert recipe.filename in message and recipe.sha256 in message and actual in message
