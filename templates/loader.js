@@ -65,7 +65,7 @@
   class Page {
     constructor(config) {
       this.config = config;
-      this.canvas = $("canvas");
+      this.canvas = null;  // set once the document is parsed
       this.stderr = [];
       this.received = 0;
       this.total = Object.values(config.sizes).reduce(function (a, b) { return a + b; }, 0);
@@ -85,6 +85,7 @@
     }
 
     print(text) {
+      if (this.firstOutputAt === undefined) this.firstOutputAt = performance.now();
       console.log(text);
     }
 
@@ -138,8 +139,10 @@
         print: this.print.bind(this),
         printErr: this.printErr.bind(this),
         preRun: [function (module) {
+          performance.mark("pl:instantiated");
           mountPackage(module.FS, files.runtimeMeta, files.runtimeData, "/");
           mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
+          performance.mark("pl:mounted");
         }],
       });
       if (this.module.ccall("pl_init", "number", [], []) !== 0) {
@@ -200,10 +203,21 @@
     canvas.style.height = Math.floor(height * snapped) + "px";
   }
 
+  function domReady() {
+    if (document.readyState !== "loading") return Promise.resolve();
+    return new Promise(function (resolve) {
+      document.addEventListener("DOMContentLoaded", resolve, { once: true });
+    });
+  }
+
   async function boot(config) {
     const page = new Page(config);
     window.pygbagLike = page;
-    const canvas = page.canvas;
+    // Downloads start at once, while the rest of the page is still being parsed.
+    const downloading = page.download();
+    downloading.catch(function () { /* reported below, once the page can show it */ });
+    await domReady();
+    const canvas = page.canvas = $("canvas");
     canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
     const refit = function () { fitCanvas(canvas, config.pixel_art); };
     window.addEventListener("resize", refit);
@@ -221,8 +235,10 @@
       page.showError("JavaScript error", String(event.message || event.error));
     });
     try {
-      const files = await page.download();
+      const files = await downloading;
+      performance.mark("pl:downloaded");
       await page.instantiate(files);
+      performance.mark("pl:python-ready");
     } catch (err) {
       console.error(err);
       page.showError("The game could not load", String(err && err.message || err));
