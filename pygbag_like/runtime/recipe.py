@@ -9,6 +9,7 @@ import importlib.util
 import os
 import shlex
 import subprocess
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,10 +83,12 @@ class BuildContext:
         with self.log_path.open("a") as log:
             log.write(f"\n$ (cd {cwd or self.src}) {shlex.join(args)}\n")
             log.flush()
+            started = time.monotonic()
             result = subprocess.run(
                 args, cwd=cwd or self.src, env=run_env, stdout=log, stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL, check=False,
             )
+            log.write(f"# exit {result.returncode} after {time.monotonic() - started:.1f}s\n")
         if result.returncode != 0:
             raise RuntimeBuildError(
                 f"{self.name}: `{shlex.join(args)[:160]}` exited with {result.returncode}"
