@@ -23,7 +23,12 @@ from pygbag_like.errors import RuntimeBuildError, RuntimeMissingError
 from pygbag_like.resources import resource_dir
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.layout import RUNTIME_FILES, RuntimeFiles
-from pygbag_like.runtime.recipe import BuildContext, LoadedRecipe, load_recipes
+from pygbag_like.runtime.recipe import (
+    BUILD_API_VERSION,
+    BuildContext,
+    LoadedRecipe,
+    load_recipes,
+)
 from pygbag_like.runtime.sources import ensure_source
 from pygbag_like.runtime.toolchain import Toolchain, find_toolchain
 
@@ -69,7 +74,9 @@ def component_keys(recipes: dict[str, LoadedRecipe], toolchain_version: str) -> 
     for name in topological_order(recipes):
         item = recipes[name]
         digest = hashlib.sha256()
-        for part in (name, item.recipe.version, item.definition_hash, toolchain_version):
+        parts = (name, item.recipe.version, item.definition_hash, toolchain_version,
+                 BUILD_API_VERSION)
+        for part in parts:
             digest.update(part.encode() + b"\0")
         for source in item.recipe.sources:
             digest.update(source.sha256.encode())
@@ -170,9 +177,19 @@ class _Build:
             for source in self.recipes[name].recipe.sources:
                 ensure_source(source, paths.sources_dir())
 
+    def _critical_path(self) -> dict[str, int]:
+        """Each component's cost plus the costliest chain of components that wait for it."""
+        ranks: dict[str, int] = {}
+        for name in reversed(topological_order(self.recipes)):
+            dependents = [d for d, item in self.recipes.items() if name in item.recipe.depends]
+            ranks[name] = self.recipes[name].recipe.cost + max(
+                (ranks[d] for d in dependents), default=0)
+        return ranks
+
     def run(self, parallel: int) -> None:
-        """Build what is missing, up to `parallel` components at a time."""
-        pending = [n for n in topological_order(self.recipes)]
+        """Build what is missing, up to `parallel` components at a time, longest chains first."""
+        ranks = self._critical_path()
+        pending = sorted(topological_order(self.recipes), key=lambda n: -ranks[n])
         self.fetch_sources([n for n in pending if not self.is_built(n)])
         done: set[str] = set()
         for name in list(pending):

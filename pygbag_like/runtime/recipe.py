@@ -18,6 +18,10 @@ from types import ModuleType
 from pygbag_like.errors import RuntimeBuildError
 from pygbag_like.resources import resource_dir
 
+# Part of every component's cache key: bump it when a BuildContext helper (cmake flags, the
+# environment) changes what components are built with, so that they are rebuilt.
+BUILD_API_VERSION = "1"
+
 
 @dataclass(frozen=True)
 class Source:
@@ -47,6 +51,8 @@ class Recipe:
     inputs: tuple[str, ...] = ()
     # Patch files under sdl_port/, applied with `patch -p1` to the first source before building.
     patches: tuple[str, ...] = ()
+    # Rough build cost (about minutes on 2 cores); long chains are started first.
+    cost: int = 1
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="libwebp",
     version="1.2.4",
+    cost=2,
     sources=(
         Source(
             filename="libwebp_1.2.4.orig.tar.gz",

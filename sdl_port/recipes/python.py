@@ -15,6 +15,7 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="python",
     version="3.11.2",
+    cost=7,
     sources=(
         Source(
             filename="python3.11_3.11.2.orig.tar.gz",

@@ -5,6 +5,7 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="sdl2",
     version="2.26.5",
+    cost=4,
     sources=(
         Source(
             filename="libsdl2_2.26.5+dfsg.orig.tar.gz",

@@ -13,6 +13,7 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe
 RECIPE = Recipe(
     name="wasm",
     version="1",
+    cost=2,
     depends=("python", "pygame_ce", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype",
              "libwebp", "zlib", "bzip2"),
     inputs=("launcher/launcher.c",),
