@@ -13,14 +13,12 @@ from pathlib import Path
 
 from pygbag_like.browser import launch_chromium
 from pygbag_like.config import GameConfig
-from pygbag_like.datafile import write_data_file
 from pygbag_like.errors import UsageError
-from pygbag_like.favicon import write_favicon
 from pygbag_like.httpserver import start_server
 from pygbag_like.loopcheck import check_loops
-from pygbag_like.pack import ASYNCIFY, GAME_DATA, MOUNT_POINT, PLAIN, RUNTIME_DIR, _place
+from pygbag_like.pack import PageSettings, runtime_variant, write_site
 from pygbag_like.runtime import RuntimeFiles, find_runtime
-from pygbag_like.shell import read_template, render_page, write_shell
+from pygbag_like.shell import read_template
 
 TIMEOUT_STATUS = 124
 PAGE_FAILURE_STATUS = 125
@@ -56,21 +54,11 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
         needs_asyncify = check_loops(sources).needs_asyncify
     except SyntaxError:
         needs_asyncify = False  # the runtime reports the syntax error itself
-    variant = ASYNCIFY if asyncify or needs_asyncify else PLAIN
-    metadata = write_data_file(files, out / GAME_DATA)
-    (out / RUNTIME_DIR).mkdir()
-    names = [f"{variant}.js", f"{variant}.wasm", "runtime.data", "runtime.data.json"]
-    for name in names:
-        _place(runtime.root / name, out / RUNTIME_DIR / name)
-    write_favicon(None, out / "favicon.png")
+    variant = runtime_variant(asyncify or needs_asyncify)
     config = GameConfig(title=f"pack exec {script.name}")
-    page_config = {
-        "runtime_dir": f"{RUNTIME_DIR}/", "variant": variant, "game_data": GAME_DATA,
-        "mount": MOUNT_POINT, "main": script.name, "argv": [script.name, *args],
-        "sizes": {GAME_DATA: metadata["remote_package_size"]},
-        "pixel_art": False, "autostart": True,
-    }
-    write_shell(out, render_page(read_template(config, folder), config, page_config, False))
+    page = PageSettings(config=config, template=read_template(config, folder),
+                        main=script.name, autostart=True, argv=[script.name, *args])
+    write_site(out, files, runtime, variant, page)
     return variant
 
 

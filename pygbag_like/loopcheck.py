@@ -12,13 +12,17 @@ import ast
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Dotted-name endings of calls that give control back to the browser in the asyncify runtime.
+# Calls that give control back to the browser in the asyncify runtime, matched on the last
+# parts of the dotted name (`pygame.display.flip`, `display.flip`, `self.clock.tick`...).
 YIELD_CALL_SUFFIXES = (
-    "display.flip", "display.update", ".tick", ".tick_busy_loop", "time.sleep",
+    "display.flip", "display.update", "tick", "tick_busy_loop", "time.sleep",
     "time.wait", "time.delay", "event.wait",
 )
+# The same functions imported by name (`from time import sleep`, `from pygame.display import
+# flip`).
+YIELD_CALL_NAMES = ("flip", "sleep")
 # Calls that mark a loop as a game loop (it handles events or draws).
-GAME_LOOP_SUFFIXES = ("event.get", "event.poll", "event.pump", ".blit", ".fill", "flip")
+GAME_LOOP_SUFFIXES = ("event.get", "event.poll", "event.pump", "blit", "fill", "flip")
 GAME_LOOP_PREFIXES = ("pygame.draw.", "draw.")
 
 
@@ -57,13 +61,16 @@ def _called_names(node: ast.AST) -> Iterable[str]:
         stack.extend(ast.iter_child_nodes(child))
 
 
+def _ends_with(name: str, suffix: str) -> bool:
+    return name == suffix or name.endswith("." + suffix)
+
+
 def _is_yield_call(name: str) -> bool:
-    return any(name == s.lstrip(".") or name.endswith(s if s[0] == "." else "." + s)
-               for s in YIELD_CALL_SUFFIXES) or name in ("flip", "sleep")
+    return name in YIELD_CALL_NAMES or any(_ends_with(name, s) for s in YIELD_CALL_SUFFIXES)
 
 
 def _is_game_call(name: str) -> bool:
-    return (any(name.endswith(s) for s in GAME_LOOP_SUFFIXES)
+    return (any(_ends_with(name, s) for s in GAME_LOOP_SUFFIXES)
             or name.startswith(GAME_LOOP_PREFIXES))
 
 

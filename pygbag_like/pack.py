@@ -5,6 +5,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,19 @@ GAME_DATA = "game.data"
 RUNTIME_DIR = "runtime"
 MOUNT_POINT = "/game"
 PLAIN, ASYNCIFY = "python", "python-asyncify"
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    """How the page around the game is set up."""
+
+    config: GameConfig
+    template: str
+    main: str
+    icon: Path | None = None
+    live_reload: bool = False
+    autostart: bool = False
+    argv: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -67,9 +81,41 @@ def _swap_into_place(tmp: Path, out_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def runtime_variant(needs_asyncify: bool) -> str:
+    """The runtime build a game needs: asyncify for blocking loops, else the plain one."""
+    return ASYNCIFY if needs_asyncify else PLAIN
+
+
+def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFiles,
+               variant: str, page: PageSettings) -> dict:
+    """Write a complete page folder: game.data, the runtime variant, favicon, index.html.
+
+    Returns the game data's metadata. Used by `pack` and by `pack exec`.
+    """
+    metadata = write_data_file(files, out / GAME_DATA)
+    runtime_out = out / RUNTIME_DIR
+    runtime_out.mkdir()
+    names = [f"{variant}.js", f"{variant}.wasm", "runtime.data", "runtime.data.json"]
+    for name in names:
+        _place(runtime.root / name, runtime_out / name)
+    write_favicon(page.icon, out / "favicon.png")
+    # Byte totals for the progress bar: what the loader downloads with progress.
+    sizes = {f"{RUNTIME_DIR}/{n}": (runtime_out / n).stat().st_size
+             for n in names if n.endswith((".wasm", ".data"))}
+    sizes[GAME_DATA] = metadata["remote_package_size"]
+    loader_config = {
+        "runtime_dir": f"{RUNTIME_DIR}/", "variant": variant, "game_data": GAME_DATA,
+        "mount": MOUNT_POINT, "main": page.main, "sizes": sizes,
+        "pixel_art": page.config.pixel_art, "autostart": page.autostart,
+    }
+    if page.argv is not None:
+        loader_config["argv"] = list(page.argv)
+    write_shell(out, render_page(page.template, page.config, loader_config, page.live_reload))
+    return metadata
+
+
 def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
-              runtime: RuntimeFiles | None = None, live_reload: bool = False,
-              autostart: bool = False) -> PackResult:
+              runtime: RuntimeFiles | None = None, live_reload: bool = False) -> PackResult:
     """Scan, pack and render the game into `out_dir`; nothing is left half-written.
 
     The game is checked first, so its errors are reported even before the runtime is built;
@@ -80,29 +126,16 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     staging = staging_dir(out_dir)
     scan = scan_game(game_dir, config.excludes, extra_excluded_dirs=[out_dir, staging])
     loops: LoopReport = check_loops(_python_sources(scan))
-    variant = ASYNCIFY if loops.needs_asyncify else PLAIN
-    template = read_template(config, game_dir)
-    icon = (game_dir / config.icon) if config.icon else None
+    variant = runtime_variant(loops.needs_asyncify)
+    page = PageSettings(
+        config=config, template=read_template(config, game_dir), main="main.py",
+        icon=(game_dir / config.icon) if config.icon else None, live_reload=live_reload,
+    )
     runtime = runtime or find_runtime()
     staging.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="new-", dir=staging))
     try:
-        metadata = write_data_file([(f.rel, f.path) for f in scan.files], tmp / GAME_DATA)
-        runtime_out = tmp / RUNTIME_DIR
-        runtime_out.mkdir()
-        names = [f"{variant}.js", f"{variant}.wasm", "runtime.data", "runtime.data.json"]
-        for name in names:
-            _place(runtime.root / name, runtime_out / name)
-        write_favicon(icon, tmp / "favicon.png")
-        sizes = {f"{RUNTIME_DIR}/{n}": (runtime_out / n).stat().st_size
-                 for n in names if not n.endswith((".js", ".json"))}
-        sizes[GAME_DATA] = metadata["remote_package_size"]
-        page_config = {
-            "runtime_dir": f"{RUNTIME_DIR}/", "variant": variant, "game_data": GAME_DATA,
-            "mount": MOUNT_POINT, "main": "main.py", "sizes": sizes,
-            "pixel_art": config.pixel_art, "autostart": autostart,
-        }
-        write_shell(tmp, render_page(template, config, page_config, live_reload))
+        metadata = write_site(tmp, [(f.rel, f.path) for f in scan.files], runtime, variant, page)
         tmp.chmod(0o755)
         _swap_into_place(tmp, out_dir)
     except BaseException:

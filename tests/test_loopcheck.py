@@ -1,0 +1,64 @@
+"""Which loops need the asyncify runtime, and which get a warning."""
+
+from pathlib import Path
+
+from pygbag_like.loopcheck import check_loops
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def report(source: str, **modules: str):
+    return check_loops({"main.py": source, **{f"{k}.py": v for k, v in modules.items()}})
+
+
+def test_blocking_while_loop_is_found_with_its_line():
+    result = report("import pygame\nx = 1\nwhile True:\n    pygame.display.flip()\n")
+    assert result.blocking_loops == ("main.py:3",) and not result.warnings
+
+
+def test_each_yield_point_counts():
+    for call in ("pygame.display.update()", "clock.tick(60)", "self.clock.tick_busy_loop(30)",
+                 "time.sleep(0.1)", "sleep(1)", "pygame.time.wait(5)", "pygame.time.delay(5)",
+                 "pygame.event.wait()", "flip()"):
+        assert report(f"while running:\n    {call}\n").needs_asyncify, call
+
+
+def test_asyncio_loop_runs_on_the_plain_runtime():
+    source = ("import asyncio, pygame\nasync def main():\n    while True:\n"
+              "        pygame.display.flip()\n        await asyncio.sleep(0)\n")
+    assert not report(source).needs_asyncify
+
+
+def test_sprite_update_and_asyncio_sleep_are_not_yield_points():
+    source = "while True:\n    group.update()\n    asyncio.sleep(0)\n    screen.fill(0)\n"
+    result = report(source)
+    assert not result.needs_asyncify
+    assert result.warnings and result.warnings[0].startswith("main.py:1:")
+
+
+def test_yield_reached_through_functions_and_modules():
+    scenes = "import pygame\ndef show(screen):\n    pygame.display.flip()\n"
+    source = "import scenes\nwhile True:\n    scenes.show(screen)\n"
+    assert report(source, scenes=scenes).blocking_loops == ("main.py:2",)
+
+
+def test_for_loop_over_frames_is_blocking_but_never_warned():
+    assert report("for i in range(100):\n    clock.tick(60)\n").needs_asyncify
+    assert not report("for i in range(100):\n    screen.fill(0)\n").warnings
+
+
+def test_pure_computation_loop_is_left_alone():
+    result = report("n = 0\nwhile n < 10:\n    n += 1\n")
+    assert not result.needs_asyncify and not result.warnings
+
+
+def test_corpus_games_are_classified():
+    for game in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+        sources = {f.name: f.read_text() for f in game.glob("*.py")}
+        result = check_loops(sources)
+        if game.name == "asyncio_game":
+            assert not result.needs_asyncify and not result.warnings
+        elif game.name == "unsupported_loop":
+            assert result.warnings, game.name
+        else:
+            assert result.needs_asyncify and not result.warnings, game.name
