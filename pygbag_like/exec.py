@@ -79,39 +79,45 @@ def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = F
             server.shutdown()
 
 
+def _wait_for_end(page, timeout: float, page_errors: list[str]) -> str | None:
+    """Poll the page until the game has ended or failed; None on a time-out or a JS error."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not page_errors:
+        state = page.evaluate("document.body && document.body.dataset.state")
+        if state in ("ended", "failed"):
+            return state
+        page.wait_for_timeout(50)
+    return None
+
+
 def _run_page(url: str, timeout: float) -> int:
     page_errors: list[str] = []
     with launch_chromium() as browser:
         page = browser.new_page()
 
         def on_console(message) -> None:
-            stream = sys.stderr if message.type in ("error", "warning") else sys.stdout
-            print(message.text, file=stream, flush=True)
+            # Python's stdout arrives as console.log and its stderr as console.error; the
+            # browser's own warnings (deprecated audio APIs...) are not the script's output.
+            if message.type == "error":
+                print(message.text, file=sys.stderr, flush=True)
+            elif message.type in ("log", "info"):
+                print(message.text, flush=True)
 
         page.on("console", on_console)
         page.on("pageerror", lambda error: page_errors.append(str(error)))
         page.goto(url)
-        deadline = time.monotonic() + timeout
-        state = None
-        while time.monotonic() < deadline and not page_errors:
-            state = page.evaluate("document.body && document.body.dataset.state")
-            if state in ("ended", "failed"):
-                break
-            page.wait_for_timeout(50)
-        else:
-            if page_errors:
-                print("\n".join(page_errors), file=sys.stderr)
-                return PAGE_FAILURE_STATUS
+        state = _wait_for_end(page, timeout, page_errors)
+        if page_errors:
+            print("\n".join(page_errors), file=sys.stderr)
+            return PAGE_FAILURE_STATUS
+        if state is None:
             print(f"pack exec: timed out after {timeout:g}s", file=sys.stderr)
             return TIMEOUT_STATUS
-        result = page.evaluate(
-            "({code: window.pygbagLike && window.pygbagLike.exitCode,"
-            " status: window.pygbagLike && window.pygbagLike.status,"
-            " loaded: !!(window.pygbagLike && window.pygbagLike.module)})"
+        loaded, code = page.evaluate(
+            "[!!(window.pygbagLike && pygbagLike.module), window.pygbagLike && pygbagLike.exitCode]"
         )
-    if not result["loaded"]:
+    if not loaded:
         return PAGE_FAILURE_STATUS
-    if result["code"] is not None:
-        return int(result["code"])
+    if code is not None:
+        return int(code)
     return 0 if state == "ended" else 1
-
