@@ -14,10 +14,35 @@
     return n >= 1048576 ? (n / 1048576).toFixed(1) + " MB" : Math.round(n / 1024) + " KB";
   }
 
-  /** Fetch a file as bytes, reporting bytes received (the total comes from the pack step). */
-  async function fetchBytes(url, onBytes) {
+  async function fetchOk(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + ")");
+    return response;
+  }
+
+  /** Compile the wasm while it downloads, counting its bytes for the progress bar. */
+  async function compileWasm(url, onBytes) {
+    const response = await fetchOk(url);
+    let body = response.body;
+    if (body && window.TransformStream) {
+      body = body.pipeThrough(new TransformStream({
+        transform: function (chunk, controller) { onBytes(chunk.length); controller.enqueue(chunk); },
+      }));
+    }
+    const counted = new Response(body, { headers: { "Content-Type": "application/wasm" } });
+    if (WebAssembly.compileStreaming) {
+      try {
+        return await WebAssembly.compileStreaming(counted);
+      } catch (err) {
+        console.warn("streaming compilation failed, compiling after download:", err);
+      }
+    }
+    return WebAssembly.compile(await (await fetchOk(url)).arrayBuffer());
+  }
+
+  /** Fetch a file as bytes, reporting bytes received (the total comes from the pack step). */
+  async function fetchBytes(url, onBytes) {
+    const response = await fetchOk(url);
     if (!response.body) {
       const whole = new Uint8Array(await response.arrayBuffer());
       onBytes(whole.length);
@@ -113,15 +138,11 @@
     async download() {
       const cfg = this.config;
       const runtimeUrl = function (name) { return cfg.runtime_dir + name; };
-      const fetchJson = async function (url) {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + ")");
-        return response.json();
-      };
+      const fetchJson = async function (url) { return (await fetchOk(url)).json(); };
       const onBytes = this.progress.bind(this);
       const [, wasm, runtimeMeta, runtimeData, gameMeta, gameData] = await Promise.all([
         loadScript(runtimeUrl(cfg.variant + ".js")),
-        fetchBytes(runtimeUrl(cfg.variant + ".wasm"), onBytes),
+        compileWasm(runtimeUrl(cfg.variant + ".wasm"), onBytes),
         fetchJson(runtimeUrl("runtime.data.json")),
         fetchBytes(runtimeUrl("runtime.data"), onBytes),
         fetchJson(cfg.game_data + ".json"),
@@ -133,9 +154,17 @@
     async instantiate(files) {
       const cfg = this.config;
       this.setStatus("Starting Python…");
-      this.module = await window.createPythonModule({
+      let instantiateFailed;
+      const failure = new Promise(function (resolve, reject) { instantiateFailed = reject; });
+      this.module = await Promise.race([failure, window.createPythonModule({
         canvas: this.canvas,
-        wasmBinary: files.wasm,
+        // The module was compiled while it downloaded; emscripten only instantiates it.
+        instantiateWasm: function (imports, receiveInstance) {
+          WebAssembly.instantiate(files.wasm, imports).then(function (instance) {
+            receiveInstance(instance, files.wasm);
+          }, instantiateFailed);
+          return {};
+        },
         print: this.print.bind(this),
         printErr: this.printErr.bind(this),
         preRun: [function (module) {
@@ -144,7 +173,7 @@
           mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
           performance.mark("pl:mounted");
         }],
-      });
+      })]);
       if (this.module.ccall("pl_init", "number", [], []) !== 0) {
         throw new Error("Python failed to start");
       }
