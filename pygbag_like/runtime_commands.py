@@ -23,7 +23,7 @@ class ConsoleReporter(BuildReporter):
     """Prints one line per component as it starts and finishes."""
 
     def step_started(self, name: str, version: str, log_path: Path) -> None:
-        console.print(f"  building {name} {version} [dim](log: {log_path})[/dim]")
+        console.print(f"  building {name} {version} [dim](log: {log_path})[/dim]", soft_wrap=True)
 
     def step_finished(self, name: str, version: str, seconds: float, cached: bool) -> None:
         how = "cached" if cached else f"built in {seconds:.1f}s"
@@ -35,7 +35,7 @@ def build(jobs: int | None = None) -> int:
     started = time.monotonic()
     console.print(f"Runtime cache: {paths.cache_root()}")
     files = build_runtime(ConsoleReporter(), jobs=jobs)
-    console.print(f"Runtime ready in {time.monotonic() - started:.1f}s: {files.root}")
+    console.print(f"Runtime ready in {time.monotonic() - started:.1f}s: {files.root}", soft_wrap=True)
     return 0
 
 
