@@ -35,7 +35,8 @@ def build(jobs: int | None = None) -> int:
     started = time.monotonic()
     console.print(f"Runtime cache: {paths.cache_root()}")
     files = build_runtime(ConsoleReporter(), jobs=jobs)
-    console.print(f"Runtime ready in {time.monotonic() - started:.1f}s: {files.root}", soft_wrap=True)
+    seconds = time.monotonic() - started
+    console.print(f"Runtime ready in {seconds:.1f}s: {files.root}", soft_wrap=True)
     return 0
 
 
