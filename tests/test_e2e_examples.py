@@ -31,6 +31,8 @@ def test_example_runs_reacts_to_input_and_ends(published, browser, name):
         session.click_start()
         assert session.wait_for_line("started"), session.console[-20:]
         assert session.canvas_changes(), "the canvas did not change between two frames"
+        # Keys must reach the game even when nothing on the page has the focus.
+        session.page.evaluate("document.activeElement && document.activeElement.blur()")
         session.page.keyboard.press("Space")
         assert session.wait_for_line("key space"), session.console[-20:]
         session.page.locator("#canvas").click(position={"x": 200, "y": 150})
