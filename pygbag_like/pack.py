@@ -1,5 +1,6 @@
 """One pack: game folder -> ready-to-host output folder, written to a temp folder, swapped in."""
 
+import ast
 import contextlib
 import os
 import shutil
@@ -21,6 +22,8 @@ GAME_DATA = "game.data"
 RUNTIME_DIR = "runtime"
 MOUNT_POINT = "/game"
 PLAIN, ASYNCIFY = "python", "python-asyncify"
+# Slow imports worth doing before the player's click, when the game imports them.
+PRELOADABLE = ("pygame", "asyncio")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class PageSettings:
     live_reload: bool = False
     autostart: bool = False
     argv: Sequence[str] | None = None
+    preload: Sequence[str] = ()  # modules to import while the page waits for the click
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,18 @@ def default_out_dir(game_dir: Path, config: GameConfig) -> Path:
 def _python_sources(scan: ScanResult) -> dict[str, str]:
     return {f.rel: f.path.read_text(encoding="utf-8-sig")
             for f in scan.files if f.rel.endswith(".py")}
+
+
+def imported_packages(sources: dict[str, str], candidates: Sequence[str]) -> tuple[str, ...]:
+    """Which of `candidates` the game's Python files import (by top-level package name)."""
+    found: set[str] = set()
+    for rel, text in sources.items():
+        for node in ast.walk(ast.parse(text, rel)):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module.split(".")[0])
+    return tuple(name for name in candidates if name in found)
 
 
 def _place(src: Path, dest: Path) -> None:
@@ -107,6 +123,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         "runtime_dir": f"{RUNTIME_DIR}/", "variant": variant, "game_data": GAME_DATA,
         "mount": MOUNT_POINT, "main": page.main, "sizes": sizes,
         "pixel_art": page.config.pixel_art, "autostart": page.autostart,
+        "preload": list(page.preload),
     }
     if page.argv is not None:
         loader_config["argv"] = list(page.argv)
@@ -125,11 +142,13 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     game_dir = game_dir.resolve()
     staging = staging_dir(out_dir)
     scan = scan_game(game_dir, config.excludes, extra_excluded_dirs=[out_dir, staging])
-    loops: LoopReport = check_loops(_python_sources(scan))
+    sources = _python_sources(scan)
+    loops: LoopReport = check_loops(sources)
     variant = runtime_variant(loops.needs_asyncify)
     page = PageSettings(
         config=config, template=read_template(config, game_dir), main="main.py",
         icon=(game_dir / config.icon) if config.icon else None, live_reload=live_reload,
+        preload=imported_packages(sources, PRELOADABLE),
     )
     runtime = runtime or find_runtime()
     staging.mkdir(parents=True, exist_ok=True)

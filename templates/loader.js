@@ -177,6 +177,8 @@
       if (this.module.ccall("pl_init", "number", [], []) !== 0) {
         throw new Error("Python failed to start");
       }
+      // Imports the game will need, done now while the page waits for the player's click.
+      if (cfg.preload && cfg.preload.length) this.call("preload", cfg.preload.join(","), false);
     }
 
     call(fn, arg, async) {

@@ -62,3 +62,12 @@ def test_corpus_games_are_classified():
             assert result.warnings, game.name
         else:
             assert result.needs_asyncify and not result.warnings, game.name
+
+
+def test_preloaded_packages_are_the_ones_the_game_imports():
+    from pygbag_like.pack import PRELOADABLE, imported_packages
+
+    sources = {"main.py": "import pygame.freetype\nfrom asyncio import sleep\n",
+               "util.py": "from . import main\nimport json\n"}
+    assert imported_packages(sources, PRELOADABLE) == ("pygame", "asyncio")
+    assert imported_packages({"main.py": "import json\n"}, PRELOADABLE) == ()

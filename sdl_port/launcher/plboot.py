@@ -3,6 +3,7 @@
 The page calls, through the launcher's `pl_call`:
     start(path)  run `path` as __main__, from its folder        -> a status below
     step()       one iteration of the asyncio loop started by the game -> a status below
+    preload(m)   import these comma-separated modules now (optional, before start)
     set_argv(j)  sys.argv for the script, as a JSON list (optional, before start)
     exit_code()  the code given to sys.exit, after status EXITED
 
@@ -201,6 +202,23 @@ def step() -> int:
     if exc is not None:
         return _report(exc)
     return DONE
+
+
+def preload(module_names: str) -> int:
+    """Import modules the game will need (comma-separated) while the page waits for its click.
+
+    Importing pygame or asyncio takes a few tenths of a second here; done before the player
+    clicks, the game's first frame follows the click at once. Failures are left for the game
+    to meet (and report) when it imports the module itself.
+    """
+    import importlib
+
+    for name in filter(None, module_names.split(",")):
+        try:
+            importlib.import_module(name)
+        except Exception:  # the game meets the error (and reports it) on its own import
+            sys.modules.pop(name, None)
+    return 0
 
 
 def set_argv(argv_json: str) -> int:
