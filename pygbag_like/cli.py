@@ -6,8 +6,10 @@
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pygbag_like.errors import PackError, RuntimeBuildError
 
@@ -20,6 +22,9 @@ def _runtime_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="action", required=True)
     build = sub.add_parser("build", help="build the runtime into the user cache (once)")
     build.add_argument("--jobs", type=int, default=None, help="parallel compile jobs")
+    build.add_argument("--sources", metavar="DIR",
+                       help="a folder of already-downloaded source archives (offline builds; "
+                            "same as $PYGBAG_LIKE_SOURCES)")
     sub.add_parser("info", help="where the runtime is, its versions and file sizes")
     sub.add_parser("clean", help="remove the cached runtime and its build files")
     return parser
@@ -41,8 +46,11 @@ def _exec_parser() -> argparse.ArgumentParser:
 
 def _run_runtime(args: argparse.Namespace) -> int:
     from pygbag_like import runtime_commands
+    from pygbag_like.runtime import paths
 
     if args.action == "build":
+        if args.sources:
+            os.environ[paths.SOURCES_ENV] = str(Path(args.sources).resolve())
         return runtime_commands.build(jobs=args.jobs)
     if args.action == "info":
         return runtime_commands.info()

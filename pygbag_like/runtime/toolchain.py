@@ -19,6 +19,7 @@ HOST_TOOLS = {
     "cmake": "cmake (apt-get install cmake)",
     "make": "make (apt-get install make)",
     "node": "Node.js (apt-get install nodejs)",
+    "patch": "patch (apt-get install patch)",
     "python3.11": "Python 3.11 as the build Python (apt-get install python3.11)",
 }
 
