@@ -101,3 +101,25 @@ def test_cache_location_follows_the_environment(monkeypatch, tmp_path):
     assert paths.sources_dir() == tmp_path / "cache" / "sources"
     monkeypatch.setenv(paths.SOURCES_ENV, str(tmp_path / "offline"))
     assert paths.sources_dir() == tmp_path / "offline"
+
+
+def test_missing_tool_names_what_to_install(monkeypatch, tmp_path):
+    from pygbag_like.errors import ToolMissingError
+    from pygbag_like.runtime.toolchain import find_toolchain
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("EMSDK", raising=False)
+    with pytest.raises(ToolMissingError, match=r"apt-get install"):
+        find_toolchain(tmp_path / "cache")
+
+
+def test_missing_emcc_suggests_emscripten_or_emsdk(monkeypatch, tmp_path):
+    from pygbag_like.errors import ToolMissingError
+    from pygbag_like.runtime import toolchain
+
+    which = toolchain.shutil.which
+    monkeypatch.delenv("EMSDK", raising=False)
+    monkeypatch.setattr(toolchain.shutil, "which",
+                        lambda name, *a, **k: None if name == "emcc" else which(name))
+    with pytest.raises(ToolMissingError, match=r"emcc was not found.*EMSDK"):
+        toolchain.find_toolchain(tmp_path / "cache")
