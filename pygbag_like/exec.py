@@ -57,7 +57,8 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
     variant = runtime_variant(asyncify or needs_asyncify)
     config = GameConfig(title=f"pack exec {script.name}")
     page = PageSettings(config=config, template=read_template(config, folder),
-                        main=script.name, autostart=True, argv=[script.name, *args])
+                        main=script.name, autostart=True, argv=[script.name, *args],
+                        keep_saves=False)
     write_site(out, files, runtime, variant, page)
     return variant
 

@@ -38,6 +38,7 @@ class PageSettings:
     autostart: bool = False
     argv: Sequence[str] | None = None
     preload: Sequence[str] = ()  # modules to import while the page waits for the click
+    keep_saves: bool = True  # keep files the game writes across reloads (IndexedDB)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         "mount": MOUNT_POINT, "main": page.main, "sizes": sizes,
         "pixel_art": page.config.pixel_art, "autostart": page.autostart,
         "preload": list(page.preload),
+        "keep_saves": page.keep_saves,
     }
     if page.argv is not None:
         loader_config["argv"] = list(page.argv)

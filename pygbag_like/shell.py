@@ -18,7 +18,7 @@ from pygbag_like.errors import ConfigError
 from pygbag_like.resources import resource_dir
 
 REQUIRED_PLACEHOLDERS = ("{{pack_head}}", "{{pack_body}}")
-STATIC_FILES = ("loader.js", "pack.css")
+STATIC_FILES = ("saves.js", "loader.js", "pack.css")
 LIVE_RELOAD_SCRIPT = """<script>
 (function () {
   var events = new EventSource("__pack_events");

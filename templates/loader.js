@@ -140,18 +140,20 @@
       const runtimeUrl = function (name) { return cfg.runtime_dir + name; };
       const fetchJson = async function (url) { return (await fetchOk(url)).json(); };
       const onBytes = this.progress.bind(this);
-      const [, wasm, runtimeMeta, runtimeData, gameMeta, gameData] = await Promise.all([
+      const [, wasm, runtimeMeta, runtimeData, gameMeta, gameData, saved] = await Promise.all([
         loadScript(runtimeUrl(cfg.variant + ".js")),
         compileWasm(runtimeUrl(cfg.variant + ".wasm"), onBytes),
         fetchJson(runtimeUrl("runtime.data.json")),
         fetchBytes(runtimeUrl("runtime.data"), onBytes),
         fetchJson(cfg.game_data + ".json"),
         fetchBytes(cfg.game_data, onBytes),
+        cfg.keep_saves ? window.PygbagLikeSaves.load() : Promise.resolve({}),
       ]);
-      return { wasm, runtimeMeta, runtimeData, gameMeta, gameData };
+      return { wasm, runtimeMeta, runtimeData, gameMeta, gameData, saved };
     }
 
     async instantiate(files) {
+      const page = this;
       const cfg = this.config;
       this.setStatus("Starting Python…");
       let instantiateFailed;
@@ -171,6 +173,12 @@
           performance.mark("pl:instantiated");
           mountPackage(module.FS, files.runtimeMeta, files.runtimeData, "/");
           mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
+          if (cfg.keep_saves) {
+            const Saves = window.PygbagLikeSaves;
+            page.saves = new Saves.Tracker(module.FS, cfg.mount,
+              files.gameMeta.files.map(function (f) { return f.filename; }), files.saved);
+            Saves.Tracker.restore(module.FS, cfg.mount, files.saved);
+          }
           performance.mark("pl:mounted");
         }],
       })]);
@@ -189,11 +197,24 @@
     async run() {
       const asyncify = this.config.variant.indexOf("asyncify") !== -1;
       document.body.dataset.state = "running";
+      this.keepSavesWhileRunning();
       if (this.config.argv) this.call("set_argv", JSON.stringify(this.config.argv), false);
       let status = await this.call("start", this.config.mount + "/" + this.config.main, asyncify);
       if (status === STATUS.RUNNING) status = await this.stepEachFrame();
       this.finish(status);
       return status;
+    }
+
+    /** Store what the game writes every few seconds, when the page is hidden, and at the end. */
+    keepSavesWhileRunning() {
+      const saves = this.saves;
+      if (!saves) return;
+      this.savesTimer = setInterval(function () { saves.sync(); }, 2000);
+      const syncNow = function () { saves.sync(); };
+      window.addEventListener("pagehide", syncNow);
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "hidden") syncNow();
+      });
     }
 
     stepEachFrame() {
@@ -210,6 +231,10 @@
 
     finish(status) {
       this.status = status;
+      if (this.saves) {
+        clearInterval(this.savesTimer);
+        this.saves.sync();
+      }
       if (status === STATUS.FAILED || status < 0) {
         this.showError("The game stopped with an error", this.stderr.join("\n"));
         return;

@@ -49,14 +49,19 @@ def test_example_runs_reacts_to_input_and_ends(published, browser, name):
         session.page.close()
 
 
-def test_save_game_writes_and_reads_its_save_file(published, browser):
+def test_save_file_survives_a_reload(published, browser):
     session = open_game(browser, published["save_game"])
     try:
         session.click_start()
-        assert session.wait_for_line("new save") or session.wait_for_line("loaded")
+        assert session.wait_for_line("new save"), session.console[-20:]
         session.page.keyboard.press("Space")
         session.page.keyboard.press("Space")
         assert session.wait_for_line("saved 2"), session.console[-20:]
+        session.page.evaluate("pygbagLike.saves.sync()")  # what the timer does every 2 s
+        session.console.clear()
+        session.page.reload()
+        session.click_start()
+        assert session.wait_for_line("loaded 2"), session.console[-20:]
     finally:
         session.page.close()
 
