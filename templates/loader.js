@@ -297,7 +297,8 @@
       performance.mark("pl:python-ready");
     } catch (err) {
       console.error(err);
-      page.showError("The game could not load", String(err && err.message || err));
+      page.showError("The game could not load",
+        [String(err && err.message || err)].concat(page.stderr).join("\n"));
       return;
     }
     await waitForStart(page, config);
