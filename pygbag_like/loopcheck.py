@@ -109,7 +109,7 @@ def check_loops(sources: dict[str, str]) -> LoopReport:
         for node in ast.walk(tree):
             if not isinstance(node, ast.While | ast.For) or _has_await(node):
                 continue
-            names = [n for child in node.body + node.orelse for n in _called_names_with(child)]
+            names = list(_called_names(node))
             if any(_is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding for n in names):
                 blocking.append(f"{rel}:{node.lineno}")
             elif isinstance(node, ast.While) and any(_is_game_call(n) for n in names):
@@ -120,9 +120,3 @@ def check_loops(sources: dict[str, str]) -> LoopReport:
                 )
     return LoopReport(tuple(blocking), tuple(warnings))
 
-
-def _called_names_with(node: ast.AST) -> Iterable[str]:
-    """Calls in `node` itself and below it (nested definitions excluded)."""
-    if isinstance(node, ast.Call):
-        yield _dotted(node.func)
-    yield from _called_names(node)

@@ -13,7 +13,7 @@ from pathlib import Path
 from pygbag_like.config import GameConfig
 from pygbag_like.datafile import write_data_file
 from pygbag_like.favicon import write_favicon
-from pygbag_like.loopcheck import LoopReport, check_loops
+from pygbag_like.loopcheck import check_loops
 from pygbag_like.runtime import RuntimeFiles, find_runtime
 from pygbag_like.scan import ScanResult, scan_game
 from pygbag_like.shell import read_template, render_page, write_shell
@@ -145,7 +145,7 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     staging = staging_dir(out_dir)
     scan = scan_game(game_dir, config.excludes, extra_excluded_dirs=[out_dir, staging])
     sources = _python_sources(scan)
-    loops: LoopReport = check_loops(sources)
+    loops = check_loops(sources)
     variant = runtime_variant(loops.needs_asyncify)
     page = PageSettings(
         config=config, template=read_template(config, game_dir), main="main.py",
