@@ -15,10 +15,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from pygbag_like.runtime_commands import runtime_sizes
+
 from pygbag_like.browser import launch_chromium
 from pygbag_like.exec import build_exec_page
 from pygbag_like.runtime import find_runtime, paths
-from pygbag_like.runtime_commands import runtime_sizes
 
 from _browser import summary
 from e2e import Nginx

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pygbag_like.errors import PackError
+from pygbag_like.output import MARKER
 
 # itch.io's limits for HTML5 games. The number of files and the size of each extracted file are
 # the "ZIP file requirements" of https://itch.io/docs/creators/html5 (itch.io refuses a bigger
@@ -42,12 +43,19 @@ class ArchiveReport:
     uncompressed_size: int
 
 
+def archive_path(out_dir: Path) -> Path:
+    """Where `--archive` writes the zip of `out_dir`: next to it, `<name>.zip`."""
+    return out_dir.with_name(out_dir.name + ".zip")
+
+
 def write_archive(out_dir: Path, zip_path: Path) -> ArchiveReport:
     """Zip the files of `out_dir` into `zip_path`, ready to upload to itch.io as an HTML5 game.
 
     Entries are sorted, dated 1980-01-01 and rw-r--r--, so the same folder gives the same bytes.
     The zip is written to a temporary file and renamed into place only once within the limits.
     """
+    if zip_path.exists() and not zip_path.is_file():
+        raise ArchiveError(f"{zip_path} exists and is not a file: remove or rename it")
     files = _listed(out_dir, skip=zip_path.resolve())
     if "index.html" not in {rel for rel, _ in files}:
         raise ArchiveError(
@@ -84,11 +92,14 @@ def write_archive(out_dir: Path, zip_path: Path) -> ArchiveReport:
 
 
 def _listed(out_dir: Path, skip: Path) -> list[tuple[str, Path]]:
-    """Every file below `out_dir` as (posix relative path, path), sorted; `skip` left out."""
+    """Every file below `out_dir` as (posix relative path, path), sorted; `skip` and the
+    output marker left out."""
     files = []
     for folder, _, names in os.walk(out_dir):
         for name in names:
             path = Path(folder, name)
+            if name == MARKER and Path(folder) == out_dir:
+                continue
             if name != skip.name or path.resolve() != skip:
                 files.append((path.relative_to(out_dir).as_posix(), path))
     return sorted(files)

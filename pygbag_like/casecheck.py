@@ -23,15 +23,15 @@ def files_differing_by_case(rels: Iterable[str]) -> list[str]:
     ]
 
 
-def literal_case_mismatches(py_rel: str, source: str, rels: set[str]) -> list[str]:
-    """Warn about string literals in `source` naming a file or folder of `rels` with another case.
+def literal_case_mismatches(py_rel: str, tree: ast.AST, rels: set[str]) -> list[str]:
+    """Warn about string literals in `tree` naming a file or folder of `rels` with another case.
 
     A literal matches a path exactly, or as its trailing components ("player.png" used with
     os.path.join("assets", ...) matches assets/player.png). Exact matches never warn.
     """
     literals = [
         (node.lineno, node.value)
-        for node in ast.walk(ast.parse(source, py_rel))
+        for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     ]
     candidates = [(line, text, _as_path(text)) for line, text in literals if _looks_like_path(text)]

@@ -4,6 +4,8 @@ Library code raises these; only `cli.main` turns them into a one-line message an
 Messages are single lines that say what is wrong and, where possible, how to fix it.
 """
 
+from pathlib import Path
+
 
 class PackError(Exception):
     """Base class of every error the user should see as a one-line message."""
@@ -36,9 +38,13 @@ class ToolMissingError(PackError):
 
 
 class RuntimeBuildError(PackError):
-    """A step of the WebAssembly runtime build failed."""
+    """A step of the WebAssembly runtime build failed; `log_path` is its log, if it has one."""
 
     exit_code = 5
+
+    def __init__(self, message: str, log_path: Path | None = None) -> None:
+        super().__init__(message if log_path is None else f"{message} (log: {log_path})")
+        self.log_path = log_path
 
 
 class SourceHashError(RuntimeBuildError):
@@ -61,3 +67,9 @@ class ExecError(PackError):
     """`pack exec` could not run the script (browser failed to start, page error...)."""
 
     exit_code = 8
+
+
+class OutputError(PackError):
+    """The output folder cannot or must not be written (not ours, read-only, disk full)."""
+
+    exit_code = 9

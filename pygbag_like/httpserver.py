@@ -3,6 +3,8 @@
 Used by `pack --serve` and `pack exec`. It only serves files below its folder (the standard
 library's path translation drops `..` and absolute parts; we also refuse symlinks leading
 out), sends no-cache headers, and binds to the address it is given (localhost by default).
+A long listen queue and a read time-out keep it answering a normal page load while many
+connections arrive at once or sit idle half-open.
 """
 
 import errno
@@ -14,6 +16,8 @@ from pathlib import Path
 
 from pygbag_like.errors import ServeError
 
+LISTEN_BACKLOG = 1024
+READ_TIMEOUT_SECONDS = 10.0
 EXTRA_TYPES = {
     ".wasm": "application/wasm",
     ".data": "application/octet-stream",
@@ -25,6 +29,8 @@ EXTRA_TYPES = {
 
 class StaticHandler(SimpleHTTPRequestHandler):
     """Serves `directory` with no caching; quiet unless something fails."""
+
+    timeout = READ_TIMEOUT_SECONDS  # a client that sends nothing is dropped
 
     def guess_type(self, path: str | os.PathLike) -> str:
         """Our MIME types first: the platform's mimetypes tables may lack some."""
@@ -49,17 +55,21 @@ class StaticHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = LISTEN_BACKLOG
+    daemon_threads = True
+
+
 def start_server(directory: Path, host: str, port: int,
                  handler: type[StaticHandler] = StaticHandler) -> ThreadingHTTPServer:
     """Start serving `directory` in a background thread; ServeError if the port is taken."""
     try:
-        server = ThreadingHTTPServer((host, port), partial(handler, directory=str(directory)))
+        server = _Server((host, port), partial(handler, directory=str(directory)))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise ServeError(
                 f"port {port} on {host} is already in use: stop the other server or pass --port N"
             ) from exc
         raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
-    server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -4,12 +4,12 @@ A desktop game loop (`while running: ... pygame.display.flip(); clock.tick(60)`,
 loop over frames) never returns to the browser, so it needs the asyncify runtime, where the
 natural yield points (display updates, Clock.tick, pygame.time.wait/delay, time.sleep,
 pygame.event.wait) give the frame back. A loop that awaits something is an asyncio loop and
-runs on the plain runtime. A `while` game loop with no yield point at all would freeze the
-page on either runtime: it gets a warning.
+runs on the plain runtime. A `while` loop with no yield point that draws or handles events,
+or that can never end, would freeze the page on either runtime: it gets a warning.
 """
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 # Calls that give control back to the browser in the asyncify runtime, matched on the last
@@ -40,13 +40,20 @@ class LoopReport:
 
 
 def _dotted(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return f"{_dotted(node.value)}.{node.attr}"
-    if isinstance(node, ast.Call):
-        return _dotted(node.func) + "()"
-    return ""
+    """`a.b().c` for a chain of names, attributes and calls; "" for anything else."""
+    parts: list[str] = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            parts.append("." + node.attr)
+            node = node.value
+        elif isinstance(node, ast.Call):
+            parts.append("()")
+            node = node.func
+        elif isinstance(node, ast.Name):
+            parts.append(node.id)
+            return "".join(reversed(parts))
+        else:
+            return ""
 
 
 def _called_names(node: ast.AST) -> Iterable[str]:
@@ -78,7 +85,27 @@ def _has_await(node: ast.AST) -> bool:
     return any(isinstance(n, ast.Await | ast.AsyncFor | ast.AsyncWith) for n in ast.walk(node))
 
 
-def _yielding_functions(trees: dict[str, ast.Module]) -> set[str]:
+def _never_ends(loop: ast.While) -> bool:
+    """`while True:` (or any constant true test) that no break, return, raise or sys.exit
+    inside can leave (a break inside an inner loop leaves only that loop)."""
+    if not isinstance(loop.test, ast.Constant) or not loop.test.value:
+        return False
+    stack = [(child, False) for child in loop.body]
+    while stack:
+        node, in_inner_loop = stack.pop()
+        if isinstance(node, ast.Return | ast.Raise) or (
+                isinstance(node, ast.Break) and not in_inner_loop):
+            return False
+        if isinstance(node, ast.Call) and _dotted(node.func) in ("sys.exit", "exit", "quit"):
+            return False
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        inner = in_inner_loop or isinstance(node, ast.While | ast.For | ast.AsyncFor)
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+    return True
+
+
+def _yielding_functions(trees: Mapping[str, ast.Module]) -> set[str]:
     """Names of functions (and methods) that reach a yield call, directly or through others."""
     calls: dict[str, set[str]] = {}
     for tree in trees.values():
@@ -99,9 +126,15 @@ def _yielding_functions(trees: dict[str, ast.Module]) -> set[str]:
     return yielding
 
 
-def check_loops(sources: dict[str, str]) -> LoopReport:
-    """Analyse the game's Python files (relative path -> source text)."""
-    trees = {rel: ast.parse(text, rel) for rel, text in sources.items()}
+FREEZE_WARNING = (
+    "this loop never gives control back to the browser (no pygame.display.flip/update, "
+    "Clock.tick, pygame.time.wait/delay, time.sleep or pygame.event.wait): the page will "
+    "freeze while it runs"
+)
+
+
+def check_loops(trees: Mapping[str, ast.Module]) -> LoopReport:
+    """Analyse the game's parsed Python files (relative path -> module tree)."""
     yielding = _yielding_functions(trees)
     blocking: list[str] = []
     warnings: list[str] = []
@@ -112,11 +145,8 @@ def check_loops(sources: dict[str, str]) -> LoopReport:
             names = list(_called_names(node))
             if any(_is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding for n in names):
                 blocking.append(f"{rel}:{node.lineno}")
-            elif isinstance(node, ast.While) and any(_is_game_call(n) for n in names):
-                warnings.append(
-                    f"{rel}:{node.lineno}: this loop never gives control back to the browser "
-                    "(no pygame.display.flip/update, Clock.tick, pygame.time.wait/delay, "
-                    "time.sleep or pygame.event.wait): the page will freeze while it runs"
-                )
+            elif isinstance(node, ast.While) and (
+                    any(_is_game_call(n) for n in names) or _never_ends(node)):
+                warnings.append(f"{rel}:{node.lineno}: {FREEZE_WARNING}")
     return LoopReport(tuple(blocking), tuple(warnings))
 

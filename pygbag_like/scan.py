@@ -1,32 +1,42 @@
-"""The game folder → the sorted list of files to pack.
+"""The game folder → the sorted list of files to pack, with each Python file parsed once.
 
-Skips version control, caches, virtual environments, editor clutter, the output folder and what
-`.packignore` or the `excludes` setting name (gitignore syntax); refuses what cannot work in the
-browser: symlinks leading out of the folder, non-UTF-8 names, unreadable files, Python files with
+Skips version control, caches, virtual environments, secrets (`.env*`), editor clutter, pack's
+own outputs and what `.packignore` (or, when there is none, the game's `.gitignore` files) or
+the `excludes` setting name (gitignore syntax); refuses what cannot work in the browser:
+symlinks leading out of the folder, non-UTF-8 names, unreadable files, Python files with
 syntax errors.
 """
 
+import ast
+import io
 import os
+import tokenize
 import warnings
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
 from pygbag_like.casecheck import files_differing_by_case, literal_case_mismatches
 from pygbag_like.errors import ScanError
+from pygbag_like.output import is_output
 
 ENTRY_POINT = "main.py"
 PACKIGNORE = ".packignore"
+GITIGNORE = ".gitignore"
 
 # Never packed unless a later .packignore / excludes pattern re-includes them with "!".
-# Besides these, any folder holding a pyvenv.cfg (a virtual environment) is skipped.
+# Besides these, any folder holding a pyvenv.cfg (a virtual environment) and any folder pack
+# wrote (an output, wherever it is) are skipped.
 DEFAULT_EXCLUDES: tuple[str, ...] = (
     # version control
     ".git/",
     ".hg/",
     ".svn/",
+    ".gitignore",
+    ".gitattributes",
+    ".gitmodules",
     # Python caches and virtual environments
     "__pycache__/",
     "*.pyc",
@@ -37,8 +47,9 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".pytest_cache/",
     ".ruff_cache/",
     "node_modules/",
-    # secrets (a dotenv file or folder) must never end up on a public page
-    ".env",
+    # secrets (dotenv files and folders: .env, .env.local, .env.production...) must never
+    # end up on a public page; "!.env.example" in .packignore brings one back
+    ".env*",
     # editor and OS clutter
     ".idea/",
     ".vscode/",
@@ -63,23 +74,23 @@ class GameFile:
 
 @dataclass(frozen=True)
 class ScanResult:
-    """The files to pack, sorted by `rel`, and warnings worth showing to the user."""
+    """The files to pack, sorted by `rel`; the parsed Python modules; warnings for the user."""
 
     files: tuple[GameFile, ...]
     warnings: tuple[str, ...]
+    modules: Mapping[str, ast.Module] = field(default_factory=dict, compare=False)
 
 
 def scan_game(
-    root: Path, excludes: Sequence[str] = (), extra_excluded_dirs: Sequence[Path] = ()
+    root: Path, excludes: Sequence[str] = (), extra_excluded: Sequence[Path] = ()
 ) -> ScanResult:
-    """List the files of the game folder `root` to pack, checking each Python file compiles.
+    """List the files of the game folder `root` to pack, parsing and compiling each .py file.
 
-    `excludes` are gitignore-syntax patterns (from the config); `extra_excluded_dirs` are absolute
-    folders to skip (the output folder when it sits inside the game folder).
+    `excludes` are gitignore-syntax patterns (from the config); `extra_excluded` are absolute
+    paths to skip (the output folder, its staging folder and its zip when inside the game).
     """
     root = _checked_root(root)
-    walker = _Walker(root, _exclude_spec(root, excludes), extra_excluded_dirs)
-    files = sorted(walker.walk(), key=lambda game_file: game_file.rel)
+    files = list_files(root, excludes, extra_excluded)
     rels = [game_file.rel for game_file in files]
     if ENTRY_POINT not in rels:
         similar = [rel for rel in rels if rel.casefold() == ENTRY_POINT]
@@ -87,12 +98,21 @@ def scan_game(
         raise ScanError(f"no {ENTRY_POINT} in {root}: the entry point of a game is main.py{hint}")
     notes = files_differing_by_case(rels)
     rel_set = set(rels)
+    modules: dict[str, ast.Module] = {}
     for game_file in files:
         if game_file.rel.endswith(".py"):
-            source, compile_notes = _checked_python(game_file)
+            tree, compile_notes = parse_python(game_file.rel, _read(game_file.path, game_file.rel))
+            modules[game_file.rel] = tree
             notes += compile_notes
-            notes += literal_case_mismatches(game_file.rel, source, rel_set)
-    return ScanResult(files=tuple(files), warnings=tuple(notes))
+            notes += literal_case_mismatches(game_file.rel, tree, rel_set)
+    return ScanResult(files=files, warnings=tuple(notes), modules=modules)
+
+
+def list_files(root: Path, excludes: Sequence[str] = (),
+               extra_excluded: Sequence[Path] = ()) -> tuple[GameFile, ...]:
+    """The files below `root` that are packed, sorted by `rel` (no checks of their content)."""
+    walker = _Walker(root.resolve(), IgnoreRules.for_game(root, excludes), extra_excluded)
+    return tuple(sorted(walker.walk(), key=lambda game_file: game_file.rel))
 
 
 def _checked_root(root: Path) -> Path:
@@ -111,72 +131,143 @@ def _checked_root(root: Path) -> Path:
     return resolved
 
 
-def _exclude_spec(root: Path, excludes: Sequence[str]) -> GitIgnoreSpec:
-    """Defaults, then .packignore, then the config's excludes: later patterns win, as in git."""
-    packignore = root / PACKIGNORE
-    packignore_lines: list[str] = []
-    if packignore.is_file():
-        try:
-            packignore_lines = packignore.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise ScanError(f"cannot read {packignore}: {error}; save it as UTF-8 text") from error
-    spec = GitIgnoreSpec.from_lines(DEFAULT_EXCLUDES)
-    for lines, where in ((packignore_lines, str(packignore)), (excludes, "the excludes setting")):
-        try:
-            spec += GitIgnoreSpec.from_lines(lines)
-        except ValueError as error:
-            raise ScanError(f"{error} in {where}: fix or remove the pattern") from error
-    return spec
+def _read_lines(path: Path, shown: str) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScanError(f"cannot read {shown}: {error}; save it as UTF-8 text") from error
+
+
+def _folder_patterns(rel_folder: str, lines: Sequence[str]) -> list[str]:
+    """A nested .gitignore's patterns, rewritten relative to the game folder (as git reads
+    them: a pattern with a slash is anchored to its folder, one without matches below it)."""
+    rewritten = []
+    for line in lines:
+        pattern = line.strip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        negate = pattern.startswith("!")
+        pattern = pattern[1:] if negate else pattern
+        anchored = "/" in pattern.rstrip("/")
+        prefix = rel_folder if anchored else f"{rel_folder}**/"
+        rewritten.append(("!" if negate else "") + prefix + pattern.lstrip("/"))
+    return rewritten
+
+
+@dataclass(frozen=True)
+class IgnoreRules:
+    """Which paths are left out: defaults, then .packignore (or the .gitignore files), then
+    the config's excludes; later patterns win, as in git."""
+
+    ignore_files: tuple[tuple[str, tuple[str, ...]], ...]  # (file name, its patterns)
+    excludes: tuple[str, ...]
+    use_gitignore: bool
+    spec: GitIgnoreSpec
+
+    @classmethod
+    def for_game(cls, root: Path, excludes: Sequence[str]) -> "IgnoreRules":
+        for name, use_gitignore in ((PACKIGNORE, False), (GITIGNORE, True)):
+            path = root / name
+            if path.is_file():
+                lines = tuple(_read_lines(path, str(path)))
+                return cls.build(((str(path), lines),), tuple(excludes), use_gitignore)
+        return cls.build((), tuple(excludes), use_gitignore=True)
+
+    @classmethod
+    def build(cls, ignore_files: tuple[tuple[str, tuple[str, ...]], ...],
+              excludes: tuple[str, ...], use_gitignore: bool) -> "IgnoreRules":
+        spec = GitIgnoreSpec.from_lines(DEFAULT_EXCLUDES)
+        for where, patterns in (*ignore_files, ("the excludes setting", excludes)):
+            try:
+                spec += GitIgnoreSpec.from_lines(patterns)
+            except ValueError as error:
+                raise ScanError(f"{error} in {where}: fix or remove the pattern") from error
+        return cls(ignore_files, excludes, use_gitignore, spec)
+
+    def entering(self, folder: Path, rel_folder: str) -> "IgnoreRules":
+        """The rules below `folder`: with its own .gitignore when .gitignore files apply."""
+        gitignore = folder / GITIGNORE
+        if not self.use_gitignore or not gitignore.is_file():
+            return self
+        name = f"{rel_folder}{GITIGNORE}"
+        patterns = tuple(_folder_patterns(rel_folder, _read_lines(gitignore, name)))
+        return self.build((*self.ignore_files, (name, patterns)), self.excludes, True)
+
+    def ignores(self, rel: str) -> bool:
+        """True when the file `rel` (a folder when it ends with "/") is left out."""
+        return self.spec.match_file(rel)
 
 
 class _Walker:
-    """Walks the game folder in name order, following symlinks only while they stay inside it."""
+    """Walks the game folder (depth first, any depth), following symlinks only while they
+    stay inside it."""
 
-    def __init__(self, root: Path, spec: GitIgnoreSpec, skip_dirs: Sequence[Path]) -> None:
+    def __init__(self, root: Path, rules: IgnoreRules, skip: Sequence[Path]) -> None:
         self.root = root
-        self.spec = spec
-        self.skip_dirs = {Path(path).resolve() for path in skip_dirs}
+        self.rules = rules
+        self.skip = {Path(path).resolve() for path in skip}
 
     def walk(self) -> Iterator[GameFile]:
-        return self._walk(str(self.root), "", frozenset({self.root}))
+        # (folder's real path, its rel with a trailing "/", real paths above it, its rules)
+        stack = [(self.root, "", frozenset({self.root}), self.rules)]
+        while stack:
+            folder, rel_folder, ancestors, rules = stack.pop()
+            for entry in self._entries(folder, rel_folder):
+                rel = rel_folder + entry.name
+                is_dir = self._is_dir(entry, rel)
+                if rules.ignores(f"{rel}/" if is_dir else rel):
+                    continue
+                _check_name(rel)
+                is_link = entry.is_symlink()
+                if is_link:
+                    # Walking never yields "..", so only a symlink can lead out of the folder.
+                    self._check_link(entry, rel)
+                if is_dir:
+                    real = Path(entry.path).resolve() if is_link else folder / entry.name
+                    if real in self.skip or self._is_skipped_folder(real):
+                        continue
+                    if real in ancestors:
+                        raise ScanError(
+                            f"{rel} links to the folder holding it, a loop: remove the symlink"
+                        )
+                    stack.append((real, f"{rel}/", ancestors | {real},
+                                  rules.entering(real, f"{rel}/")))
+                elif entry.is_file():
+                    path = Path(entry.path)
+                    if path in self.skip:  # the output's zip
+                        continue
+                    _read(path, rel, size=0)
+                    yield GameFile(rel=rel, path=path, size=_size(entry, rel))
+                else:
+                    raise ScanError(
+                        f"{rel} is not a regular file (a pipe, socket or device): remove it or "
+                        f"list it in {PACKIGNORE}"
+                    )
 
-    def _walk(self, folder: str, rel_folder: str, ancestors: frozenset[Path]) -> Iterator[GameFile]:
+    @staticmethod
+    def _entries(folder: Path, rel_folder: str) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(folder) as iterator:
-                entries = sorted(iterator, key=lambda entry: entry.name)
+                return sorted(iterator, key=lambda entry: entry.name)
         except OSError as error:
             raise ScanError(f"cannot list {rel_folder or '.'}: {error.strerror}") from error
-        for entry in entries:
-            rel = rel_folder + entry.name
-            is_dir = entry.is_dir()
-            if self.spec.match_file(f"{rel}/" if is_dir else rel):
-                continue
-            _check_name(rel)
-            if entry.is_symlink():
-                # Walking never yields "..", so only a symlink can lead out of the folder.
-                self._check_link(entry, rel)
-            if is_dir:
-                real = Path(entry.path).resolve()
-                if real in self.skip_dirs or os.path.isfile(os.path.join(entry.path, "pyvenv.cfg")):
-                    continue
-                if real in ancestors:
-                    raise ScanError(
-                        f"{rel} links to the folder holding it, a loop: remove the symlink"
-                    )
-                yield from self._walk(entry.path, f"{rel}/", ancestors | {real})
-            elif entry.is_file():
-                path = Path(entry.path)
-                _read(path, rel, size=0)
-                yield GameFile(rel=rel, path=path, size=entry.stat().st_size)
-            else:
-                raise ScanError(
-                    f"{rel} is not a regular file (a pipe, socket or device): remove it or "
-                    f"list it in {PACKIGNORE}"
-                )
+
+    @staticmethod
+    def _is_dir(entry: os.DirEntry[str], rel: str) -> bool:
+        try:
+            return entry.is_dir()
+        except OSError as error:  # a symlink pointing at itself, a file removed meanwhile
+            raise ScanError(f"cannot read {rel}: {error.strerror}; remove it or list it in "
+                            f"{PACKIGNORE}") from error
+
+    @staticmethod
+    def _is_skipped_folder(real: Path) -> bool:
+        """A virtual environment, or an output of pack (say, an earlier --out)."""
+        return (real / "pyvenv.cfg").is_file() or is_output(real)
 
     def _check_link(self, entry: os.DirEntry[str], rel: str) -> None:
         try:
-            target = Path(entry.path).resolve()
+            target = Path(entry.path).resolve(strict=False)
         except (OSError, RuntimeError) as error:
             raise ScanError(f"{rel} is a symlink that cannot be followed: {error}") from error
         if not target.is_relative_to(self.root):
@@ -184,8 +275,20 @@ class _Walker:
                 f"{rel} is a symlink to {target}, outside the game folder: copy it into the "
                 f"game folder or list it in {PACKIGNORE}"
             )
-        if not target.exists():
+        try:
+            exists = target.exists()
+        except OSError as error:  # ELOOP: a symlink to itself
+            raise ScanError(f"{rel} is a symlink that cannot be followed: {error.strerror}; "
+                            "remove it") from error
+        if not exists:
             raise ScanError(f"{rel} is a broken symlink to {target}: fix or remove it")
+
+
+def _size(entry: os.DirEntry[str], rel: str) -> int:
+    try:
+        return entry.stat().st_size
+    except OSError as error:
+        raise ScanError(f"cannot read {rel}: {error.strerror}") from error
 
 
 def _check_name(rel: str) -> None:
@@ -209,23 +312,40 @@ def _read(path: Path, rel: str, size: int = -1) -> bytes:
         ) from error
 
 
-def _checked_python(game_file: GameFile) -> tuple[str, list[str]]:
-    """Decode and compile a Python file; return its source and the compiler's warnings."""
-    rel = game_file.rel
-    data = _read(game_file.path, rel)
+def _decoded(rel: str, data: bytes) -> str:
+    """The source text, decoded as Python does: UTF-8 unless a PEP 263 line says otherwise."""
     try:
-        source = data.decode("utf-8-sig")
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as error:
+        if "unknown encoding" in str(error) or "encoding problem" in str(error):
+            raise ScanError(f"{rel}: {error}") from error
+        encoding = "utf-8"  # no declaration, and not UTF-8 either: said just below
+    try:
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
+        shown = "UTF-8" if encoding.startswith("utf-8") else encoding
         raise ScanError(
-            f"{rel}: byte {data[error.start]:#04x} at offset {error.start} is not UTF-8: "
+            f"{rel}: byte {data[error.start]:#04x} at offset {error.start} is not {shown}: "
             "save the file as UTF-8"
         ) from error
+
+
+def parse_python(rel: str, data: bytes) -> tuple[ast.Module, list[str]]:
+    """Parse and compile a Python file's bytes; return its tree and the compiler's warnings.
+
+    Raises ScanError with `file:line` for a syntax error, and for code nested too deeply for
+    the compiler (which would otherwise crash the tool with a RecursionError)."""
+    source = _decoded(rel, data)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            compile(source, rel, "exec", dont_inherit=True)
+            tree = ast.parse(source, rel)
+            compile(tree, rel, "exec", dont_inherit=True)
         except SyntaxError as error:
             raise ScanError(f"{rel}:{error.lineno}: {error.msg}") from error
         except ValueError as error:  # null bytes (a SyntaxError from Python 3.12 on)
             raise ScanError(f"{rel}: {error}") from error
-    return source, [f"{rel}:{note.lineno}: {note.message}" for note in caught]
+        except (RecursionError, MemoryError) as error:
+            raise ScanError(f"{rel}: the code is nested too deeply for Python to compile: "
+                            "split the expression") from error
+    return tree, [f"{rel}:{note.lineno}: {note.message}" for note in caught]

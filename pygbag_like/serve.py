@@ -1,11 +1,13 @@
 """`pack GAME_DIR --serve`: serve the packed game, repack on change, reload the page.
 
 The game folder is watched with watchdog; a change repacks the game (debounced) and tells
-open pages to reload through server-sent events on /__pack_events. A pack error is shown on
-the page instead of stopping the server.
+open pages to reload through server-sent events on /__pack_events. Whatever makes a repack
+fail (a pack error, a file deleted mid-scan, a bug) is shown on the page and in the terminal;
+the server keeps running, and keeps watching when the game folder is deleted and recreated.
 """
 
 import html
+import os
 import queue
 import threading
 import time
@@ -15,19 +17,24 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 
-from pygbag_like.archive import write_archive
-from pygbag_like.config import load_config
+from pygbag_like import reporting
+from pygbag_like.archive import archive_path, write_archive
+from pygbag_like.config import PACK_TOML, PYPROJECT, load_config
 from pygbag_like.errors import PackError
 from pygbag_like.httpserver import StaticHandler, start_server
-from pygbag_like.pack import pack_game, staging_dir
-from pygbag_like.pack_command import report
+from pygbag_like.output import staging_dir
+from pygbag_like.pack import pack_game
+from pygbag_like.scan import GITIGNORE, PACKIGNORE, IgnoreRules
 from pygbag_like.shell import LIVE_RELOAD_SCRIPT
 
 EVENTS_PATH = "/__pack_events"
 DEBOUNCE_SECONDS = 0.15
 KEEPALIVE_SECONDS = 15.0
-IGNORED_PARTS = {"__pycache__", ".git", ".hg", ".svn"}
+POLL_SECONDS = 0.5
+# Changes to these always repack, though they are never packed themselves.
+SETTINGS_FILES = {PACKIGNORE, GITIGNORE, PACK_TOML, PYPROJECT}
 
 
 class LiveState:
@@ -102,10 +109,13 @@ def _handler_for(state: LiveState) -> type[StaticHandler]:
 
 
 class _ChangeWatcher(FileSystemEventHandler):
+    """Sets `changed` for a change to a file that is packed, or to the packing settings."""
+
     def __init__(self, game_dir: Path, out_dir: Path, changed: threading.Event) -> None:
         self.game_dir = game_dir
-        self.ignored = (out_dir, staging_dir(out_dir), out_dir.with_name(out_dir.name + ".zip"))
+        self.outputs = (out_dir, staging_dir(out_dir), archive_path(out_dir))
         self.changed = changed
+        self.rules: IgnoreRules | None = None  # the last pack's, once it read them
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
@@ -113,14 +123,65 @@ class _ChangeWatcher(FileSystemEventHandler):
         if event.is_directory and event.event_type == "modified":
             return  # a folder's listing changed: the change itself arrives as its own event
         for raw in (event.src_path, getattr(event, "dest_path", "")):
-            if not raw:
-                continue
-            path = Path(str(raw))
-            if any(path == p or path.is_relative_to(p) for p in self.ignored):
-                continue
-            if IGNORED_PARTS & set(path.parts) or path.name.startswith(".#"):
-                continue
-            self.changed.set()
+            if raw and self._matters(Path(os.fsdecode(raw)), event.is_directory):
+                self.changed.set()
+
+    def _matters(self, path: Path, is_dir: bool) -> bool:
+        if any(path == p or path.is_relative_to(p) for p in self.outputs):
+            return False
+        if path.name in SETTINGS_FILES:
+            return True
+        if path.name.startswith(".#") or not path.is_relative_to(self.game_dir):
+            return False  # an editor's lock file
+        rel = path.relative_to(self.game_dir).as_posix()
+        return self.rules is None or not self.rules.ignores(f"{rel}/" if is_dir else rel)
+
+
+def _folder_identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+class _Watch:
+    """watchdog on the game folder, scheduled again when the folder is replaced."""
+
+    def __init__(self, game_dir: Path, handler: _ChangeWatcher) -> None:
+        self.game_dir = game_dir
+        self.handler = handler
+        self.observer = Observer()
+        self.observer.start()
+        self.watch: ObservedWatch | None = None
+        self.identity: tuple[int, int] | None = None
+        self.check()
+
+    def check(self) -> bool:
+        """Follow the folder if it was deleted or recreated; True when it came back."""
+        identity = _folder_identity(self.game_dir)
+        if identity == self.identity:
+            return False
+        if self.watch is not None:
+            self.observer.unschedule(self.watch)
+            self.watch = None
+        self.identity = identity
+        if identity is None:
+            return False
+        self.watch = self.observer.schedule(self.handler, str(self.game_dir), recursive=True)
+        return True
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=2)
+
+
+def _failure_message(error: Exception) -> str:
+    if isinstance(error, PackError):
+        return str(error)
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.strerror or error}: {error.filename}"
+    return f"{type(error).__name__}: {error}"
 
 
 def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
@@ -128,43 +189,44 @@ def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
     """Pack, serve and repack on change until interrupted."""
     state = LiveState()
     server = start_server(out_dir, host, port, _handler_for(state))
+    changed = threading.Event()
+    watcher = _ChangeWatcher(game_dir, out_dir, changed)
 
     def repack() -> None:
         try:
+            if not game_dir.is_dir():
+                raise PackError(f"the game folder {game_dir} is gone: waiting for it to return")
             config = load_config(game_dir, overrides)
+            watcher.rules = IgnoreRules.for_game(game_dir, config.excludes)
             result = pack_game(game_dir, config, out_dir, live_reload=True)
             if archive:
-                write_archive(out_dir, out_dir.with_name(out_dir.name + ".zip"))
-        except PackError as exc:
-            state.error = str(exc)
-            print(f"pack: error: {exc}", flush=True)
-            state.broadcast("pack-error", str(exc))
+                write_archive(out_dir, archive_path(out_dir))
+        except Exception as error:  # the server outlives any failure of one pack
+            state.error = _failure_message(error)
+            reporting.error(state.error)
+            state.broadcast("pack-error", state.error)
             return
         state.error = None
-        report(result)
+        reporting.pack_result(result)
         state.broadcast("reload")
 
     repack()
-    changed = threading.Event()
     # watchdog warns when it re-adds watches for the output folder it replaced; those events
     # are ignored anyway.
     warnings.filterwarnings("ignore", category=RuntimeWarning, module="watchdog")
-    observer = Observer()
-    observer.schedule(_ChangeWatcher(game_dir, out_dir, changed), str(game_dir), recursive=True)
-    observer.start()
+    watch = _Watch(game_dir, watcher)
     shown_host = f"[{host}]" if ":" in host else host
     print(f"Serving http://{shown_host}:{server.server_address[1]}/ — edit the game to "
           "repack and reload; Ctrl+C to stop", flush=True)
     try:
         while True:
-            if changed.wait(timeout=0.5):
+            if watch.check() or changed.wait(timeout=POLL_SECONDS):
                 time.sleep(DEBOUNCE_SECONDS)
                 changed.clear()
                 repack()
     except KeyboardInterrupt:
         print("stopped", flush=True)
     finally:
-        observer.stop()
-        observer.join(timeout=2)
+        watch.stop()
         server.shutdown()
     return 0

@@ -1,6 +1,7 @@
 """Render the HTML shell (templates/) into an output folder.
 
-A template is an HTML file with these placeholders, each replaced once:
+A template is an HTML file with these placeholders, all filled in one pass (so text that is
+put in, like a title, is never read as a placeholder):
     {{title}}      the game's title, HTML-escaped
     {{pack_head}}  required, inside <head>: stylesheet, loader script, page configuration
     {{pack_body}}  required, inside <body>: the canvas, progress, start screen, error overlay
@@ -9,12 +10,13 @@ config chooses another one.
 """
 
 import html
-import json
+import re
 import shutil
 from pathlib import Path
 
 from pygbag_like.config import GameConfig
 from pygbag_like.errors import ConfigError
+from pygbag_like.page import PageConfig
 from pygbag_like.resources import resource_dir
 
 REQUIRED_PLACEHOLDERS = ("{{pack_head}}", "{{pack_body}}")
@@ -34,10 +36,12 @@ LIVE_RELOAD_SCRIPT = """<script>
 </script>"""
 
 
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
 def _fill(text: str, values: dict[str, str]) -> str:
-    for key, value in values.items():
-        text = text.replace("{{" + key + "}}", value)
-    return text
+    """Replace each {{key}} of `values` in one pass; other {{...}} stay as they are."""
+    return _PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), text)
 
 
 def read_template(config: GameConfig, game_dir: Path) -> str:
@@ -57,7 +61,8 @@ def read_template(config: GameConfig, game_dir: Path) -> str:
     return text
 
 
-def render_page(template: str, config: GameConfig, page_config: dict, live_reload: bool) -> str:
+def render_page(template: str, config: GameConfig, page_config: PageConfig,
+                live_reload: bool) -> str:
     """The page's HTML from a template, the game config and the loader's configuration."""
     templates = resource_dir("templates")
     values = {
@@ -66,13 +71,12 @@ def render_page(template: str, config: GameConfig, page_config: dict, live_reloa
         "height": str(config.height),
         "background": config.background,
         "image_rendering": "pixelated" if config.pixel_art else "auto",
-        # </script> cannot appear inside JSON that is embedded in a <script>.
-        "config": json.dumps(page_config, sort_keys=True).replace("</", "<\\/"),
+        "config": page_config.to_json(),
         "live_reload": LIVE_RELOAD_SCRIPT if live_reload else "",
     }
-    head = _fill((templates / "head.html").read_text(encoding="utf-8"), values)
-    body = _fill((templates / "body.html").read_text(encoding="utf-8"), values)
-    return _fill(template, {"title": values["title"], "pack_head": head, "pack_body": body})
+    values["pack_head"] = _fill((templates / "head.html").read_text(encoding="utf-8"), values)
+    values["pack_body"] = _fill((templates / "body.html").read_text(encoding="utf-8"), values)
+    return _fill(template, {key: values[key] for key in ("title", "pack_head", "pack_body")})
 
 
 def write_shell(out_dir: Path, page_html: str) -> None:

@@ -2,9 +2,32 @@
  * pygbag_like page loader: downloads the runtime and the game with byte progress, shows a
  * click-to-start screen, starts Python, drives the game's main loop, and shows Python errors.
  * The runtime contract it relies on is written in docs/runtime-contract.md.
+ *
+ * Everything the page exposes lives in one global, `PygbagLike`: `boot`, `page` (the running
+ * Page), `saves` (saves.js), `STATUS`, `mountPackage`.
+ */
+
+/**
+ * The page's configuration, written by `pack` (pygbag_like/page.py, PageConfig).
+ * @typedef {Object} PageConfig
+ * @property {string} runtime_js     the emscripten loader script of the chosen variant
+ * @property {string} runtime_wasm   its WebAssembly binary
+ * @property {boolean} asyncify      the variant can suspend: `start` returns when the game ends
+ * @property {string} runtime_data   stdlib + pygame bundle (with its `.json`), mounted at /
+ * @property {string} game_data      the game's files (with its `.json`), mounted at `mount`
+ * @property {string} mount          the game's folder in the browser, its working directory
+ * @property {string} main           the entry point, relative to `mount`
+ * @property {Object<string, number>} sizes  bytes of each file downloaded with progress
+ * @property {boolean} pixel_art     scale by whole steps without smoothing
+ * @property {boolean} autostart     start without waiting for a click
+ * @property {string[]} preload      modules to import while waiting for the click
+ * @property {boolean} keep_saves    keep the files the game writes (saves.js)
+ * @property {?string[]} argv        sys.argv for the script (pack exec), or null
  */
 (function () {
   "use strict";
+
+  const PygbagLike = window.PygbagLike = window.PygbagLike || {};
 
   const STATUS = { RUNNING: 0, DONE: 1, EXITED: 2, FAILED: 3 };
 
@@ -88,6 +111,7 @@
   }
 
   class Page {
+    /** @param {PageConfig} config */
     constructor(config) {
       this.config = config;
       this.canvas = null;  // set once the document is parsed
@@ -137,17 +161,16 @@
 
     async download() {
       const cfg = this.config;
-      const runtimeUrl = function (name) { return cfg.runtime_dir + name; };
       const fetchJson = async function (url) { return (await fetchOk(url)).json(); };
       const onBytes = this.progress.bind(this);
       const [, wasm, runtimeMeta, runtimeData, gameMeta, gameData, saved] = await Promise.all([
-        loadScript(runtimeUrl(cfg.variant + ".js")),
-        compileWasm(runtimeUrl(cfg.variant + ".wasm"), onBytes),
-        fetchJson(runtimeUrl("runtime.data.json")),
-        fetchBytes(runtimeUrl("runtime.data"), onBytes),
+        loadScript(cfg.runtime_js),
+        compileWasm(cfg.runtime_wasm, onBytes),
+        fetchJson(cfg.runtime_data + ".json"),
+        fetchBytes(cfg.runtime_data, onBytes),
         fetchJson(cfg.game_data + ".json"),
         fetchBytes(cfg.game_data, onBytes),
-        cfg.keep_saves ? window.PygbagLikeSaves.load() : Promise.resolve({}),
+        cfg.keep_saves ? PygbagLike.saves.load() : Promise.resolve({}),
       ]);
       return { wasm, runtimeMeta, runtimeData, gameMeta, gameData, saved };
     }
@@ -174,7 +197,7 @@
           mountPackage(module.FS, files.runtimeMeta, files.runtimeData, "/");
           mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
           if (cfg.keep_saves) {
-            const Saves = window.PygbagLikeSaves;
+            const Saves = PygbagLike.saves;
             page.saves = new Saves.Tracker(module.FS, cfg.mount,
               files.gameMeta.files.map(function (f) { return f.filename; }), files.saved);
             Saves.Tracker.restore(module.FS, cfg.mount, files.saved);
@@ -195,7 +218,7 @@
     }
 
     async run() {
-      const asyncify = this.config.variant.indexOf("asyncify") !== -1;
+      const asyncify = this.config.asyncify;
       document.body.dataset.state = "running";
       this.keepSavesWhileRunning();
       if (this.config.argv) this.call("set_argv", JSON.stringify(this.config.argv), false);
@@ -266,9 +289,9 @@
     });
   }
 
+  /** @param {PageConfig} config */
   async function boot(config) {
-    const page = new Page(config);
-    window.pygbagLike = page;
+    const page = PygbagLike.page = new Page(config);
     // Downloads start at once, while the rest of the page is still being parsed.
     const downloading = page.download();
     downloading.catch(function () { /* reported below, once the page can show it */ });
@@ -332,5 +355,5 @@
     });
   }
 
-  window.PygbagLike = { boot: boot, mountPackage: mountPackage, STATUS: STATUS };
+  Object.assign(PygbagLike, { boot: boot, mountPackage: mountPackage, STATUS: STATUS });
 })();

@@ -103,5 +103,5 @@
     }
   }
 
-  window.PygbagLikeSaves = { load: load, Tracker: Tracker };
+  (window.PygbagLike = window.PygbagLike || {}).saves = { load: load, Tracker: Tracker };
 })();

@@ -10,7 +10,7 @@ from e2e import Nginx
 @pytest.fixture(scope="session")
 def runtime():
     """The WebAssembly runtime; built on first use (cached in the user cache directory)."""
-    from pygbag_like.runtime import build_runtime
+    from pygbag_like.runtime.builder import build_runtime
 
     return build_runtime()
 

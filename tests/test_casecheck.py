@@ -1,6 +1,12 @@
+import ast
+
 from pygbag_like.casecheck import files_differing_by_case, literal_case_mismatches
 
 RELS = {"main.py", "assets/player.png", "assets/Music/theme.ogg", "README.md"}
+
+
+def mismatches(py_rel: str, source: str, rels: set[str]) -> list[str]:
+    return literal_case_mismatches(py_rel, ast.parse(source), rels)
 
 
 def test_files_differing_by_case() -> None:
@@ -17,7 +23,7 @@ def test_files_differing_by_case_none() -> None:
 
 def test_literal_full_path_with_other_case() -> None:
     source = 'import pygame\n\nimg = pygame.image.load("assets/Player.png")\n'
-    assert literal_case_mismatches("main.py", source, RELS) == [
+    assert mismatches("main.py", source, RELS) == [
         'main.py:3: "assets/Player.png" names assets/player.png with different case; '
         "the browser's filesystem is case-sensitive"
     ]
@@ -25,7 +31,7 @@ def test_literal_full_path_with_other_case() -> None:
 
 def test_literal_suffix_with_other_case() -> None:
     source = 'import os\npath = os.path.join("assets", "Player.png")\n'
-    warnings = literal_case_mismatches("game/util.py", source, RELS)
+    warnings = mismatches("game/util.py", source, RELS)
     assert warnings == [
         'game/util.py:2: "Player.png" names assets/player.png with different case; '
         "the browser's filesystem is case-sensitive"
@@ -34,7 +40,7 @@ def test_literal_suffix_with_other_case() -> None:
 
 def test_literal_folder_with_other_case() -> None:
     source = 'MUSIC = "assets/music/"\n'
-    warnings = literal_case_mismatches("main.py", source, RELS)
+    warnings = mismatches("main.py", source, RELS)
     assert len(warnings) == 1
     assert "names assets/Music with different case" in warnings[0]
 
@@ -47,14 +53,14 @@ def test_exact_matches_do_not_warn() -> None:
         'd = "README.md"\n'
         'e = "assets\\\\player.png"\n'
     )
-    assert literal_case_mismatches("main.py", source, RELS) == []
+    assert mismatches("main.py", source, RELS) == []
 
 
 def test_exact_match_wins_over_case_insensitive_one() -> None:
     rels = {"main.py", "a/Icon.png", "b/icon.png"}
-    assert literal_case_mismatches("main.py", 'x = "Icon.png"\ny = "icon.png"\n', rels) == []
+    assert mismatches("main.py", 'x = "Icon.png"\ny = "icon.png"\n', rels) == []
 
 
 def test_non_path_strings_are_ignored() -> None:
     source = 'print("Hello")\nx = "MAIN"\ny = "unknown.png"\nz = """multi\nline.PNG"""\n'
-    assert literal_case_mismatches("main.py", source, RELS) == []
+    assert mismatches("main.py", source, RELS) == []

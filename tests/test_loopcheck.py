@@ -1,5 +1,6 @@
 """Which loops need the asyncify runtime, and which get a warning."""
 
+import ast
 from pathlib import Path
 
 from pygbag_like.loopcheck import check_loops
@@ -7,8 +8,12 @@ from pygbag_like.loopcheck import check_loops
 CORPUS = Path(__file__).parent / "corpus"
 
 
+def parsed(sources: dict[str, str]) -> dict[str, ast.Module]:
+    return {rel: ast.parse(text, rel) for rel, text in sources.items()}
+
+
 def report(source: str, **modules: str):
-    return check_loops({"main.py": source, **{f"{k}.py": v for k, v in modules.items()}})
+    return check_loops(parsed({"main.py": source, **{f"{k}.py": v for k, v in modules.items()}}))
 
 
 def test_blocking_while_loop_is_found_with_its_line():
@@ -55,7 +60,7 @@ def test_pure_computation_loop_is_left_alone():
 def test_corpus_games_are_classified():
     for game in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
         sources = {f.name: f.read_text() for f in game.glob("*.py")}
-        result = check_loops(sources)
+        result = check_loops(parsed(sources))
         if game.name == "asyncio_game":
             assert not result.needs_asyncify and not result.warnings
         elif game.name == "unsupported_loop":
@@ -69,5 +74,5 @@ def test_preloaded_packages_are_the_ones_the_game_imports():
 
     sources = {"main.py": "import pygame.freetype\nfrom asyncio import sleep\n",
                "util.py": "from . import main\nimport json\n"}
-    assert imported_packages(sources, PRELOADABLE) == ("pygame", "asyncio")
-    assert imported_packages({"main.py": "import json\n"}, PRELOADABLE) == ()
+    assert imported_packages(parsed(sources), PRELOADABLE) == ("pygame", "asyncio")
+    assert imported_packages(parsed({"main.py": "import json\n"}), PRELOADABLE) == ()

@@ -40,7 +40,7 @@ def test_info_lists_versions_and_compressed_sizes(runtime):
 def test_tampered_source_stops_the_build_with_the_hash_message(runtime, tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
-    recipe = load_recipes()["bzip2"].recipe.sources[0]
+    recipe = load_recipes()["bzip2"].recipe.source
     shutil.copy(paths.sources_dir() / recipe.filename, sources / recipe.filename)
     with (sources / recipe.filename).open("ab") as archive:
         archive.write(b"tampered")

@@ -29,7 +29,7 @@ def test_shipped_recipes_load_and_pin_every_source():
                 "sdl2_ttf", "python", "pygame_ce", "runtime"}
     assert expected <= set(recipes)
     for item in recipes.values():
-        for source in item.recipe.sources:
+        for source in filter(None, [item.recipe.source]):
             assert len(source.sha256) == 64
             assert source.upstream_url.startswith("https://")
             assert (source.debian_package is None) != (source.pypi_project is None)
@@ -89,7 +89,7 @@ def test_tampered_source_is_refused_with_both_hashes(tmp_path):
     source = Source(filename=archive.name, sha256=good, upstream_url="https://example.invalid/x",
                     debian_package="thing")
     with pytest.raises(SourceHashError) as caught:
-        ensure_source(source, tmp_path)
+        ensure_source(source, tmp_path, tmp_path / "sources.log")
     message = str(caught.value)
     assert str(archive) in message and good in message and bad in message
 
@@ -110,7 +110,7 @@ def test_missing_tool_names_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("EMSDK", raising=False)
     with pytest.raises(ToolMissingError, match=r"apt-get install"):
-        find_toolchain(tmp_path / "cache")
+        find_toolchain()
 
 
 def test_missing_emcc_suggests_emscripten_or_emsdk(monkeypatch, tmp_path):
@@ -122,4 +122,4 @@ def test_missing_emcc_suggests_emscripten_or_emsdk(monkeypatch, tmp_path):
     monkeypatch.setattr(toolchain.shutil, "which",
                         lambda name, *a, **k: None if name == "emcc" else which(name))
     with pytest.raises(ToolMissingError, match=r"emcc was not found.*EMSDK"):
-        toolchain.find_toolchain(tmp_path / "cache")
+        toolchain.find_toolchain()

@@ -93,7 +93,7 @@ def test_bad_pattern_is_reported(tmp_path: Path) -> None:
 
 def test_out_dir_inside_game_is_skipped(tmp_path: Path) -> None:
     game = make_game(tmp_path, {"dist/index.html": "", "dist/game.data": "", "a.txt": ""})
-    assert rels(scan_game(game, extra_excluded_dirs=[game / "dist"])) == ["a.txt", "main.py"]
+    assert rels(scan_game(game, extra_excluded=[game / "dist"])) == ["a.txt", "main.py"]
 
 
 def test_missing_main_py(tmp_path: Path) -> None:
@@ -264,3 +264,72 @@ def test_results_are_deterministic(tmp_path: Path) -> None:
     game = make_game(tmp_path, {f"d{i % 7}/f{i}.txt": str(i) for i in range(50)})
     assert scan_game(game) == scan_game(game)
     assert rels(scan_game(game)) == sorted(rels(scan_game(game)))
+
+
+def test_pep_263_coding_line_is_honoured(tmp_path: Path) -> None:
+    source = "# -*- coding: latin-1 -*-\nname = 'caf\xe9'\nprint(name)\n".encode("latin-1")
+    game = make_game(tmp_path, {"main.py": source})
+    assert rels(scan_game(game)) == ["main.py"]
+
+
+def test_unknown_coding_line_is_one_line_error(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {"main.py": b"# coding: klingon\nx = 1\n"})
+    with pytest.raises(ScanError, match=r"^main\.py: .*klingon"):
+        scan_game(game)
+
+
+def test_code_nested_too_deeply_is_one_line_error(tmp_path: Path) -> None:
+    chain = "x" + ".a" * 1500
+    game = make_game(tmp_path, {"main.py": f"{chain}\n", "deep.py": "x = " + "(" * 300 + ")" * 300})
+    with pytest.raises(ScanError, match=r"^(main|deep)\.py"):
+        scan_game(game)
+
+
+def test_thousand_levels_of_folders(tmp_path: Path) -> None:
+    game = make_game(tmp_path / "game", {})
+    deep = game
+    for _ in range(1000):
+        deep = deep / "d"
+        deep.mkdir()  # os.makedirs recurses once per level: too deep for it
+    (deep / "bottom.txt").write_text("x")
+    assert rels(scan_game(game))[0].count("/") == 1000
+
+
+def test_self_symlink_is_one_line_error(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {})
+    (game / "loop").symlink_to("loop")
+    with pytest.raises(ScanError, match=r"^cannot read loop: Too many levels of symbolic"):
+        scan_game(game)
+
+
+def test_dotenv_files_are_never_packed_unless_negated(tmp_path: Path) -> None:
+    secrets = [".env.local", ".env.production", "config/.env.development", ".env"]
+    game = make_game(tmp_path, {**dict.fromkeys(secrets, "KEY=1"), ".env.example": "KEY="})
+    assert rels(scan_game(game)) == ["main.py"]
+    (game / ".packignore").write_text("!.env.example\n")
+    assert rels(scan_game(game)) == [".env.example", "main.py"]
+
+
+def test_gitignore_applies_when_there_is_no_packignore(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {
+        ".gitignore": "save.json\n/notes/\n*.log\n!keep.log\n",
+        "save.json": "{}", "notes/todo.txt": "", "a.log": "", "keep.log": "",
+        "levels/.gitignore": "generated/\n/local.txt\n",
+        "levels/generated/x.lvl": "", "levels/sub/generated/y.lvl": "",
+        "levels/local.txt": "", "levels/sub/local.txt": "", "levels/one.lvl": "",
+    })
+    assert rels(scan_game(game)) == ["keep.log", "levels/one.lvl", "levels/sub/local.txt",
+                                     "main.py"]
+    (game / ".packignore").write_text("*.lvl\n")  # a .packignore replaces .gitignore files
+    assert rels(scan_game(game)) == ["a.log", "keep.log", "levels/local.txt",
+                                     "levels/sub/local.txt", "main.py", "notes/todo.txt",
+                                     "save.json"]
+
+
+def test_outputs_and_their_zip_are_never_packed(tmp_path: Path) -> None:
+    from pygbag_like.output import mark_output
+
+    game = make_game(tmp_path, {"dist/index.html": "", "old/index.html": "", "dist.zip": "z"})
+    mark_output(game / "old")
+    result = scan_game(game, extra_excluded=[game / "dist", game / "dist.zip"])
+    assert rels(result) == ["main.py"]

@@ -122,9 +122,9 @@ def test_serve_reloads_on_change_and_shows_pack_errors(served_game, browser):
 
 
 def test_serve_binds_to_localhost_by_default():
-    from pygbag_like.pack_command import _parser
+    from pygbag_like.cli import main_parser
 
-    assert _parser().parse_args(["game", "--serve"]).host == "127.0.0.1"
+    assert main_parser().parse_args(["game", "--serve"]).host == "127.0.0.1"
 
 
 def test_no_file_outside_the_output_folder_is_served_even_with_dotdot(tmp_path):

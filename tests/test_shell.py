@@ -1,14 +1,17 @@
 """The HTML shell: templates, placeholders, escaping."""
 
-import json
+import dataclasses
 
 import pytest
 
 from pygbag_like.config import GameConfig
 from pygbag_like.errors import ConfigError
+from pygbag_like.page import PageConfig
 from pygbag_like.shell import read_template, render_page
 
-PAGE_CONFIG = {"variant": "python", "mount": "/game", "main": "main.py"}
+PAGE_CONFIG = PageConfig(runtime_js="runtime/python.js", runtime_wasm="runtime/python.wasm",
+                         asyncify=False, runtime_data="runtime/runtime.data",
+                         game_data="game.data", mount="/game", main="main.py", sizes={})
 
 
 def test_default_template_renders_title_canvas_and_config(tmp_path):
@@ -17,7 +20,7 @@ def test_default_template_renders_title_canvas_and_config(tmp_path):
     assert "<title>Tom &amp; &lt;Jerry&gt;</title>" in html
     assert 'width="320" height="200"' in html
     assert "--pl-rendering: pixelated" in html
-    assert json.dumps(PAGE_CONFIG, sort_keys=True) in html
+    assert PAGE_CONFIG.to_json() in html and '"asyncify": false' in html
     assert "{{" not in html
     assert "EventSource" not in html
 
@@ -54,6 +57,13 @@ def test_missing_user_template_is_a_config_error(tmp_path):
 
 def test_script_end_tag_in_config_cannot_break_out(tmp_path):
     config = GameConfig(title="t")
-    html = render_page(read_template(config, tmp_path), config,
-                       {"main": "</script><b>x"}, live_reload=False)
+    page_config = dataclasses.replace(PAGE_CONFIG, main="</script><b>x")
+    html = render_page(read_template(config, tmp_path), config, page_config, live_reload=False)
     assert "</script><b>x" not in html
+
+
+def test_placeholders_in_the_title_stay_text(tmp_path):
+    config = GameConfig(title="{{pack_head}} {{pack_body}} {{title}}")
+    html = render_page(read_template(config, tmp_path), config, PAGE_CONFIG, live_reload=False)
+    assert html.count("loader.js") == 1 and html.count('id="canvas"') == 1
+    assert "<title>{{pack_head}} {{pack_body}} {{title}}</title>" in html

@@ -4,14 +4,16 @@ Each component is installed into `<cache>/components/<name>-<key>/`, where the k
 recipe file (and its declared inputs), its sources' sha256, the emscripten version and the
 keys of its dependencies: changing one recipe rebuilds it and what depends on it. A component
 folder counts as built only once its `.complete` marker exists; the marker is written last, so
-an interrupted build is wiped and redone next time. One build runs at a time (a file lock).
+an interrupted build is wiped and redone next time. One build runs at a time: the lock is
+taken before anything in the cache is touched. Finished component files are made read-only,
+so nothing downstream can write through into the cache.
 """
 
-import fcntl
 import hashlib
 import json
 import os
 import shutil
+import stat
 import tarfile
 import time
 from collections.abc import Iterator
@@ -19,10 +21,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
-from pygbag_like.errors import RuntimeBuildError, RuntimeMissingError
+from filelock import FileLock, Timeout
+
+from pygbag_like.errors import RuntimeBuildError
 from pygbag_like.resources import resource_dir
 from pygbag_like.runtime import paths
-from pygbag_like.runtime.layout import RUNTIME_FILES, RuntimeFiles
+from pygbag_like.runtime.layout import MANIFEST, RuntimeFiles, record_current
 from pygbag_like.runtime.recipe import (
     BUILD_API_VERSION,
     BuildContext,
@@ -33,7 +37,6 @@ from pygbag_like.runtime.sources import ensure_source
 from pygbag_like.runtime.toolchain import Toolchain, find_toolchain
 
 FINAL_COMPONENT = "runtime"
-CURRENT_POINTER = "current-runtime.json"
 COMPLETE_MARKER = ".complete"
 
 
@@ -45,6 +48,9 @@ class BuildReporter:
 
     def step_finished(self, name: str, version: str, seconds: float, cached: bool) -> None:
         """A component is ready (built now, or found in the cache)."""
+
+    def waiting_for_lock(self, lock_path: Path) -> None:
+        """Another build holds the cache; this one waits for it."""
 
 
 def topological_order(recipes: dict[str, LoadedRecipe]) -> list[str]:
@@ -78,8 +84,8 @@ def component_keys(recipes: dict[str, LoadedRecipe], toolchain_version: str) -> 
                  BUILD_API_VERSION)
         for part in parts:
             digest.update(part.encode() + b"\0")
-        for source in item.recipe.sources:
-            digest.update(source.sha256.encode())
+        if item.recipe.source is not None:
+            digest.update(item.recipe.source.sha256.encode())
         for dep in sorted(item.recipe.depends):
             digest.update(f"{dep}={keys[dep]}".encode())
         keys[name] = digest.hexdigest()[:16]
@@ -87,14 +93,28 @@ def component_keys(recipes: dict[str, LoadedRecipe], toolchain_version: str) -> 
 
 
 @contextmanager
-def _build_lock(root: Path) -> Iterator[None]:
-    root.mkdir(parents=True, exist_ok=True)
-    with (root / "build.lock").open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _build_lock(reporter: "BuildReporter") -> Iterator[None]:
+    """Hold the cache's build lock (a second build waits, saying so once)."""
+    lock_path = paths.build_lock()
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(lock_path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        reporter.waiting_for_lock(lock_path)
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _make_read_only(folder: Path) -> None:
+    """Clear the write bits of the files below `folder`, so that nothing writes through into
+    the cache (folders stay writable: the cache can still remove them)."""
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            path.chmod(stat.S_IMODE(path.stat().st_mode) & ~0o222)
 
 
 def _extract(archive: Path, into: Path) -> Path:
@@ -106,57 +126,55 @@ def _extract(archive: Path, into: Path) -> Path:
     return entries[0]
 
 
-def _component_dir(name: str, key: str) -> Path:
-    return paths.components_dir() / f"{name}-{key}"
-
-
 class _Build:
     def __init__(self, recipes: dict[str, LoadedRecipe], toolchain: Toolchain,
-                 reporter: BuildReporter, jobs: int) -> None:
+                 reporter: BuildReporter, jobs: int, sources: Path) -> None:
         self.recipes = recipes
         self.toolchain = toolchain
         self.reporter = reporter
         self.jobs = jobs
+        self.sources = sources
         self.keys = component_keys(recipes, toolchain.version)
 
     def is_built(self, name: str) -> bool:
-        return (_component_dir(name, self.keys[name]) / COMPLETE_MARKER).exists()
+        return (paths.component_dir(name, self.keys[name]) / COMPLETE_MARKER).exists()
 
     def build_one(self, name: str) -> None:
         item = self.recipes[name]
-        final = _component_dir(name, self.keys[name])
+        final = paths.component_dir(name, self.keys[name])
         shutil.rmtree(final, ignore_errors=True)  # leftovers of an interrupted build
         final.mkdir(parents=True)
-        work = paths.cache_root() / "work" / f"{name}-{self.keys[name]}"
+        work = paths.work_dir() / f"{name}-{self.keys[name]}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        log_path = paths.cache_root() / "logs" / f"{name}.log"
+        log_path = paths.logs_dir() / f"{name}.log"
         log_path.parent.mkdir(parents=True, exist_ok=True)
         log_path.write_text(f"# {name} {item.recipe.version} key {self.keys[name]}\n")
         self.reporter.step_started(name, item.recipe.version, log_path)
         started = time.monotonic()
-        archives = [paths.sources_dir() / s.filename for s in item.recipe.sources]
-        src = _extract(archives[0], work / "src") if archives else work
-        extra = [_extract(a, work / f"src{i}") for i, a in enumerate(archives[1:], start=1)]
+        source = item.recipe.source
+        src = _extract(self.sources / source.filename, work / "src") if source else work
         sdl_port = resource_dir("sdl_port")
         build_dir = work / "build"
         build_dir.mkdir()
+        closure = self._closure(name)
         ctx = BuildContext(
             name=name, src=src, build_dir=build_dir, prefix=final,
-            deps={d: _component_dir(d, self.keys[d]) for d in self._closure(name)},
-            env=dict(self.toolchain.env), log_path=log_path, jobs=self.jobs,
-            sdl_port=sdl_port, extra_sources=tuple(extra),
+            deps={d: paths.component_dir(d, self.keys[d]) for d in closure},
+            versions={d: self.recipes[d].recipe.version for d in (*closure, name)},
+            env=dict(self.toolchain.env), log_path=log_path, jobs=self.jobs, sdl_port=sdl_port,
         )
         try:
             for patch in item.recipe.patches:
                 ctx.run(["patch", "-p1", "--forward", "-i", sdl_port / patch], cwd=src)
             item.build(ctx)
-        except RuntimeBuildError as exc:
-            raise RuntimeBuildError(f"{exc} (log: {log_path})") from exc
+        except RuntimeBuildError:
+            raise
         except Exception as exc:
-            raise RuntimeBuildError(f"{name}: {exc!r} (log: {log_path})") from exc
+            raise RuntimeBuildError(f"{name}: {exc!r}", log_path=log_path) from exc
         shutil.copy2(log_path, final / "build.log")
         (final / COMPLETE_MARKER).write_text(item.recipe.version + "\n")
+        _make_read_only(final)
         shutil.rmtree(work, ignore_errors=True)
         self.reporter.step_finished(name, item.recipe.version, time.monotonic() - started, False)
 
@@ -174,8 +192,9 @@ class _Build:
     def fetch_sources(self, names: list[str]) -> None:
         """Download and verify every source needed, before anything is built."""
         for name in names:
-            for source in self.recipes[name].recipe.sources:
-                ensure_source(source, paths.sources_dir())
+            source = self.recipes[name].recipe.source
+            if source is not None:
+                ensure_source(source, self.sources, paths.logs_dir() / "sources.log")
 
     def _critical_path(self) -> dict[str, int]:
         """Each component's cost plus the costliest chain of components that wait for it."""
@@ -218,48 +237,40 @@ class _Build:
 
 def _prune_stale(keys: dict[str, str]) -> None:
     """Remove component folders of older recipe versions and interrupted builds."""
-    current = {f"{name}-{key}" for name, key in keys.items()}
+    current = {paths.component_dir(name, key) for name, key in keys.items()}
     for folder in paths.components_dir().iterdir():
-        if folder.name not in current:
+        if folder not in current:
             shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(paths.cache_root() / "work", ignore_errors=True)
+    shutil.rmtree(paths.work_dir(), ignore_errors=True)
+
+
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    path = folder / MANIFEST
+    path.unlink(missing_ok=True)  # read-only, like the rest of the component
+    path.write_text(json.dumps(manifest, indent=2) + "\n")
+    path.chmod(0o444)
 
 
 def build_runtime(reporter: BuildReporter | None = None, jobs: int | None = None,
-                  parallel: int = 2) -> RuntimeFiles:
-    """Build (or reuse) every component and return the runtime's files."""
-    root = paths.cache_root()
-    toolchain = find_toolchain(root)
+                  parallel: int = 2, sources: Path | None = None) -> RuntimeFiles:
+    """Build (or reuse) every component and return the runtime's files.
+
+    `sources` is a folder of already-downloaded source archives (default: the cache's)."""
+    reporter = reporter or BuildReporter()
     recipes = load_recipes()
     if FINAL_COMPONENT not in recipes:
         raise RuntimeBuildError(f"no {FINAL_COMPONENT!r} recipe in sdl_port/recipes")
-    with _build_lock(root):
-        build = _Build(recipes, toolchain, reporter or BuildReporter(), jobs or os.cpu_count() or 2)
+    with _build_lock(reporter):
+        toolchain = find_toolchain()
+        build = _Build(recipes, toolchain, reporter, jobs or os.cpu_count() or 2,
+                       sources or paths.sources_dir())
         build.run(parallel)
         _prune_stale(build.keys)
-        final = _component_dir(FINAL_COMPONENT, build.keys[FINAL_COMPONENT])
-        manifest = {
+        final = paths.component_dir(FINAL_COMPONENT, build.keys[FINAL_COMPONENT])
+        _write_manifest(final, {
             "key": build.keys[FINAL_COMPONENT],
             "emscripten": toolchain.version,
             "components": {n: recipes[n].recipe.version for n in topological_order(recipes)},
-        }
-        (final / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-        pointer = root / CURRENT_POINTER
-        tmp = pointer.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"path": str(final)}) + "\n")
-        tmp.replace(pointer)
+        })
+        record_current(final)
     return RuntimeFiles(final)
-
-
-def find_runtime() -> RuntimeFiles:
-    """The most recently built runtime; RuntimeMissingError when there is none."""
-    pointer = paths.cache_root() / CURRENT_POINTER
-    try:
-        folder = Path(json.loads(pointer.read_text())["path"])
-    except (OSError, ValueError, KeyError):
-        folder = None
-    if folder is None or not all((folder / f).exists() for f in RUNTIME_FILES):
-        raise RuntimeMissingError(
-            "the WebAssembly runtime is not built yet: run `pack runtime build` first"
-        )
-    return RuntimeFiles(folder)

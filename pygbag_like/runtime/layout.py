@@ -1,13 +1,59 @@
-"""The files that make up a built runtime, as the packager sees them."""
+"""The files that make up a built runtime, as the packager and the recipes see them.
+
+This module is the one place that spells the runtime's file names: the link variants
+(`python`, `python-asyncify`), the data bundle, and where the current runtime is recorded.
+"""
 
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-RUNTIME_FILES = (
-    "python.js", "python.wasm", "python-asyncify.js", "python-asyncify.wasm",
-    "runtime.data", "runtime.data.json",
-)
+from pygbag_like.errors import RuntimeMissingError
+from pygbag_like.runtime import paths
+
+RUNTIME_DATA = "runtime.data"  # stdlib zip, pygame package, plboot: mounted at /
+RUNTIME_DATA_JSON = "runtime.data.json"
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One link of the runtime: the same objects, with or without binaryen's asyncify pass."""
+
+    name: str
+    asyncify: bool
+
+    @property
+    def js(self) -> str:
+        """The emscripten loader script (MODULARIZE: `createPythonModule`)."""
+        return f"{self.name}.js"
+
+    @property
+    def wasm(self) -> str:
+        """The WebAssembly binary."""
+        return f"{self.name}.wasm"
+
+    @property
+    def files(self) -> tuple[str, str]:
+        """The variant's own two files."""
+        return (self.js, self.wasm)
+
+    @property
+    def page_files(self) -> tuple[str, ...]:
+        """What a page using this variant needs from the runtime folder."""
+        return (*self.files, RUNTIME_DATA, RUNTIME_DATA_JSON)
+
+
+PLAIN = Variant("python", asyncify=False)  # asyncio games, stepped by the page each frame
+ASYNCIFY = Variant("python-asyncify", asyncify=True)  # blocking loops give frames back
+VARIANTS = (PLAIN, ASYNCIFY)
+
+RUNTIME_FILES = (*(name for v in VARIANTS for name in v.files), RUNTIME_DATA, RUNTIME_DATA_JSON)
+
+
+def variant_for(needs_asyncify: bool) -> Variant:
+    """The link a game needs: asyncify for blocking loops, else the plain one."""
+    return ASYNCIFY if needs_asyncify else PLAIN
 
 
 @dataclass(frozen=True)
@@ -24,4 +70,25 @@ class RuntimeFiles:
     @property
     def manifest(self) -> dict:
         """Component versions, build flags and the runtime key."""
-        return json.loads((self.root / "manifest.json").read_text())
+        return json.loads((self.root / MANIFEST).read_text())
+
+
+def record_current(folder: Path) -> None:
+    """Make `folder` the runtime that `find_runtime` returns (atomically)."""
+    pointer = paths.current_runtime_pointer()
+    tmp = pointer.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"path": str(folder)}) + "\n")
+    tmp.replace(pointer)
+
+
+def find_runtime() -> RuntimeFiles:
+    """The most recently built runtime; RuntimeMissingError when there is none."""
+    try:
+        folder = Path(json.loads(paths.current_runtime_pointer().read_text())["path"])
+    except (OSError, ValueError, KeyError, TypeError):
+        folder = None
+    if folder is None or not all((folder / f).exists() for f in RUNTIME_FILES):
+        raise RuntimeMissingError(
+            "the WebAssembly runtime is not built yet: run `pack runtime build` first"
+        )
+    return RuntimeFiles(folder)

@@ -1,4 +1,4 @@
-"""Where the runtime cache lives."""
+"""Where the runtime cache lives: every folder and file below it is named here."""
 
 import os
 from pathlib import Path
@@ -28,3 +28,37 @@ def sources_dir() -> Path:
 def components_dir() -> Path:
     """One installed prefix per built component, named <component>-<key>."""
     return cache_root() / "components"
+
+
+def component_dir(name: str, key: str) -> Path:
+    """The installed prefix of one component build."""
+    return components_dir() / f"{name}-{key}"
+
+
+def work_dir() -> Path:
+    """Scratch folders of components being built (removed after each build)."""
+    return cache_root() / "work"
+
+
+def logs_dir() -> Path:
+    """One log per component, kept after the build."""
+    return cache_root() / "logs"
+
+
+def emscripten_cache_dir() -> Path:
+    """A writable copy of Debian's frozen emscripten cache."""
+    return cache_root() / "emscripten-cache"
+
+
+def build_lock() -> Path:
+    """Held by the one build that may write to the cache."""
+    return cache_root() / "build.lock"
+
+
+def current_runtime_pointer() -> Path:
+    """JSON naming the most recently built runtime folder."""
+    return cache_root() / "current-runtime.json"
+
+
+# What `pack runtime clean` removes (downloaded sources are kept).
+CLEANABLE = (components_dir, work_dir, logs_dir, emscripten_cache_dir, current_runtime_pointer)

@@ -7,20 +7,20 @@ sources, dependencies) and `build(ctx: BuildContext) -> None` (the one build ste
 import hashlib
 import importlib.util
 import os
-import shlex
-import subprocess
-import time
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from pygbag_like.errors import RuntimeBuildError
 from pygbag_like.resources import resource_dir
+from pygbag_like.runtime.process import run_logged
 
 # Part of every component's cache key: bump it when a BuildContext helper (cmake flags, the
 # environment) changes what components are built with, so that they are rebuilt.
-BUILD_API_VERSION = "1"
+BUILD_API_VERSION = "2"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,14 @@ class Source:
     debian_package: str | None = None
     pypi_project: str | None = None
 
+    def __post_init__(self) -> None:
+        if not self.filename or "/" in self.filename:
+            raise ValueError(f"source file name {self.filename!r} must be a plain file name")
+        if not _SHA256.fullmatch(self.sha256):
+            raise ValueError(f"{self.filename}: sha256 must be 64 lowercase hex digits")
+        if (self.debian_package is None) == (self.pypi_project is None):
+            raise ValueError(f"{self.filename}: give exactly one of debian_package, pypi_project")
+
 
 @dataclass(frozen=True)
 class Recipe:
@@ -45,14 +53,18 @@ class Recipe:
 
     name: str
     version: str
-    sources: tuple[Source, ...] = ()
+    source: Source | None = None  # extracted into ctx.src; None for link/bundle steps
     depends: tuple[str, ...] = ()
     # Files under sdl_port/ (besides the recipe) whose content is part of the cache key.
     inputs: tuple[str, ...] = ()
-    # Patch files under sdl_port/, applied with `patch -p1` to the first source before building.
+    # Patch files under sdl_port/, applied with `patch -p1` to the source before building.
     patches: tuple[str, ...] = ()
     # Rough build cost (about minutes on 2 cores); long chains are started first.
     cost: int = 1
+
+    def __post_init__(self) -> None:
+        if self.name in self.depends:
+            raise ValueError(f"recipe {self.name} depends on itself")
 
 
 @dataclass(frozen=True)
@@ -69,40 +81,33 @@ class BuildContext:
     """What a recipe's build step gets: folders, dependencies and a logged command runner."""
 
     name: str
-    src: Path  # the extracted first source archive (its top-level folder)
+    src: Path  # the extracted source archive (its top-level folder), else build_dir
     build_dir: Path  # scratch folder, removed after the build
     prefix: Path  # install here; becomes the component's cached folder
     deps: Mapping[str, Path]  # dependency name -> its installed prefix
+    versions: Mapping[str, str]  # this recipe and its dependencies: name -> version
     env: dict[str, str]
     log_path: Path
     jobs: int
     sdl_port: Path
-    extra_sources: Sequence[Path] = field(default_factory=tuple)
 
     def run(self, cmd: Sequence[str | os.PathLike], cwd: Path | None = None,
-            env: Mapping[str, str] | None = None) -> None:
-        """Run a command, appending its output to the step's log; raise on failure."""
-        args = [str(c) for c in cmd]
-        run_env = dict(self.env)
-        if env:
-            run_env.update(env)
-        with self.log_path.open("a") as log:
-            log.write(f"\n$ (cd {cwd or self.src}) {shlex.join(args)}\n")
-            log.flush()
-            started = time.monotonic()
-            result = subprocess.run(
-                args, cwd=cwd or self.src, env=run_env, stdout=log, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, check=False,
-            )
-            log.write(f"# exit {result.returncode} after {time.monotonic() - started:.1f}s\n")
-        if result.returncode != 0:
-            raise RuntimeBuildError(
-                f"{self.name}: `{shlex.join(args)[:160]}` exited with {result.returncode}"
-            )
+            env: Mapping[str, str] | None = None, capture: bool = False) -> str:
+        """Run a command in `cwd` (default: the sources), logged; raise on failure.
+
+        Returns its stdout when `capture` (otherwise stdout goes to the log too)."""
+        return run_logged(cmd, log_path=self.log_path, step=self.name, cwd=cwd or self.src,
+                          env={**self.env, **(env or {})}, capture=capture)
 
     def dep(self, name: str) -> Path:
         """Installed prefix of a dependency."""
         return self.deps[name]
+
+    @property
+    def python_dirname(self) -> str:
+        """`python3.11` for the python recipe: the name of its include and stdlib folders."""
+        major, minor = self.versions["python"].split(".")[:2]
+        return f"python{major}.{minor}"
 
     def cmake(self, source_dir: Path, options: Mapping[str, str]) -> None:
         """Configure, build and install a CMake project with emcmake into `prefix`."""

@@ -10,13 +10,16 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
+import sys
 import tempfile
 import urllib.request
 from pathlib import Path
 
 from pygbag_like.errors import RuntimeBuildError, SourceHashError
+from pygbag_like.runtime.process import run_logged
 from pygbag_like.runtime.recipe import Source
+
+PYPI_SIMPLE = "https://pypi.org/simple"  # pip's own default index
 
 
 def sha256_of(path: Path) -> str:
@@ -38,46 +41,37 @@ def verify(path: Path, expected: str) -> None:
         )
 
 
-def _fetch_debian(source: Source, workdir: Path) -> Path:
+def _fetch_debian(source: Source, workdir: Path, log_path: Path) -> Path:
     if shutil.which("apt-get") is None:
         raise RuntimeBuildError(f"{source.filename} is missing and apt-get is not available")
     # A newer Debian revision's patch file may be gone from the mirror while the .orig
     # tarball still downloads, so the exit code alone says little: look for the file.
-    result = subprocess.run(
-        ["apt-get", "source", "--download-only", source.debian_package or ""],
-        cwd=workdir, capture_output=True, text=True, check=False,
-    )
+    run_logged(["apt-get", "source", "--download-only", source.debian_package or ""],
+               log_path=log_path, step="sources", cwd=workdir, check=False)
     found = workdir / source.filename
     if not found.exists():
-        detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeBuildError(
             f"could not download {source.filename} with `apt-get source "
-            f"{source.debian_package}` ({detail}); enable deb-src entries in your apt sources "
-            f"or put the file in $PYGBAG_LIKE_SOURCES (upstream: {source.upstream_url})"
+            f"{source.debian_package}`; enable deb-src entries in your apt sources "
+            f"or put the file in $PYGBAG_LIKE_SOURCES (upstream: {source.upstream_url})",
+            log_path=log_path,
         )
     return found
 
 
-def _index_url() -> str:
+def _index_url(log_path: Path) -> str:
     """The simple index pip uses here: $PIP_INDEX_URL, pip's config, or pip's default."""
     url = os.environ.get("PIP_INDEX_URL")
     if not url:
-        result = subprocess.run(
-            ["python3", "-m", "pip", "config", "get", "global.index-url"],
-            capture_output=True, text=True, check=False,
-        )
-        url = result.stdout.strip() if result.returncode == 0 else ""
-    if not url:
-        from pip._internal.models.index import PyPI
-
-        url = PyPI.simple_url
-    return url.rstrip("/")
+        url = run_logged([sys.executable, "-m", "pip", "config", "get", "global.index-url"],
+                         log_path=log_path, step="sources", capture=True, check=False).strip()
+    return (url or PYPI_SIMPLE).rstrip("/")
 
 
-def _fetch_pypi(source: Source, workdir: Path) -> Path:
+def _fetch_pypi(source: Source, workdir: Path, log_path: Path) -> Path:
     # `pip download --no-binary` prepares metadata by building, which a C extension's
     # sdist cannot do here; the index's JSON page gives the file's address directly.
-    page = f"{_index_url()}/{source.pypi_project}/"
+    page = f"{_index_url(log_path)}/{source.pypi_project}/"
     request = urllib.request.Request(
         page, headers={"Accept": "application/vnd.pypi.simple.v1+json"}
     )
@@ -96,14 +90,14 @@ def _fetch_pypi(source: Source, workdir: Path) -> Path:
     return target
 
 
-def ensure_source(source: Source, folder: Path) -> Path:
-    """Return the verified archive in `folder`, downloading it first if needed."""
+def ensure_source(source: Source, folder: Path, log_path: Path) -> Path:
+    """Return the verified archive in `folder`, downloading it first if needed (logged)."""
     path = folder / source.filename
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=folder, prefix=".fetch-") as tmp:
             fetch = _fetch_pypi if source.pypi_project else _fetch_debian
-            fetched = fetch(source, Path(tmp))
+            fetched = fetch(source, Path(tmp), log_path)
             verify(fetched, source.sha256)
             fetched.replace(path)
         return path

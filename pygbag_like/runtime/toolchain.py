@@ -7,11 +7,13 @@ writable folder once), and Node does not search /usr/share/nodejs for `acorn`.
 import os
 import re
 import shutil
-import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pygbag_like.errors import ToolMissingError
+from pygbag_like.errors import RuntimeBuildError, ToolMissingError
+from pygbag_like.runtime import paths
+from pygbag_like.runtime.process import run_logged
 
 DEBIAN_NODE_MODULES = Path("/usr/share/nodejs")
 DEBIAN_EMSCRIPTEN = Path("/usr/share/emscripten")
@@ -32,10 +34,6 @@ class Toolchain:
     version: str
     env: dict[str, str]
 
-    def tool(self, name: str) -> str:
-        """Full path of an emscripten tool next to emcc (emcmake, emar, ...)."""
-        return str(self.emcc.parent / name)
-
 
 def _find_emcc() -> Path:
     emsdk = os.environ.get("EMSDK")
@@ -53,12 +51,14 @@ def _find_emcc() -> Path:
 
 
 def _emcc_version(emcc: Path, env: dict[str, str]) -> str:
-    out = subprocess.run(
-        [str(emcc), "-dumpversion"], capture_output=True, text=True, env=env, check=False
-    )
-    version = out.stdout.strip()
-    if out.returncode != 0 or not version:
-        raise ToolMissingError(f"{emcc} does not run: {out.stderr.strip()[:200]}")
+    log_path = paths.logs_dir() / "toolchain.log"
+    try:
+        version = run_logged([emcc, "-dumpversion"], log_path=log_path, step="toolchain",
+                             env=env, capture=True).strip()
+    except RuntimeBuildError as exc:
+        raise ToolMissingError(f"{emcc} does not run (log: {log_path})") from exc
+    if not version:
+        raise ToolMissingError(f"{emcc} -dumpversion printed nothing (log: {log_path})")
     return version
 
 
@@ -72,27 +72,35 @@ def _frozen_cache_dir() -> Path | None:
     return cache if frozen and (cache / "sysroot").is_dir() else None
 
 
-def _writable_cache(cache_root: Path) -> Path | None:
-    """Copy a read-only emscripten cache to the user cache once; None when not needed."""
+def _writable_cache() -> Path | None:
+    """Copy a read-only emscripten cache to the user cache once; None when not needed.
+
+    Called with the build lock held; the copy is made in a private folder and renamed into
+    place, so an interrupted copy is never taken for a complete one."""
     frozen = _frozen_cache_dir()
     if frozen is None:
         return None
-    target = cache_root / "emscripten-cache"
+    target = paths.emscripten_cache_dir()
     if not (target / ".complete").exists():
-        tmp = cache_root / "emscripten-cache.tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        shutil.copytree(frozen, tmp, symlinks=True)
-        for path in [tmp, *tmp.rglob("*")]:
-            if not path.is_symlink():
-                path.chmod(path.stat().st_mode | 0o200)
-        (tmp / ".complete").touch()
-        shutil.rmtree(target, ignore_errors=True)
-        tmp.rename(target)
+        tmp = Path(tempfile.mkdtemp(prefix=".emscripten-cache-", dir=target.parent))
+        try:
+            copy = tmp / "cache"
+            shutil.copytree(frozen, copy, symlinks=True)
+            for path in [copy, *copy.rglob("*")]:
+                if not path.is_symlink():
+                    path.chmod(path.stat().st_mode | 0o200)
+            (copy / ".complete").touch()
+            shutil.rmtree(target, ignore_errors=True)
+            copy.rename(target)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 
-def find_toolchain(cache_root: Path) -> Toolchain:
-    """Locate emcc and the host tools; raise ToolMissingError naming what to install."""
+def find_toolchain() -> Toolchain:
+    """Locate emcc and the host tools; raise ToolMissingError naming what to install.
+
+    Call it with the cache's build lock held: it may fill the cache's emscripten folder."""
     for tool, hint in HOST_TOOLS.items():
         if shutil.which(tool) is None:
             raise ToolMissingError(f"{tool} was not found: install {hint}")
@@ -102,8 +110,8 @@ def find_toolchain(cache_root: Path) -> Toolchain:
     if DEBIAN_NODE_MODULES.is_dir():
         node_path = env.get("NODE_PATH", "")
         env["NODE_PATH"] = os.pathsep.join(p for p in (node_path, str(DEBIAN_NODE_MODULES)) if p)
-    cache_root.mkdir(parents=True, exist_ok=True)
-    writable = _writable_cache(cache_root)
+    paths.cache_root().mkdir(parents=True, exist_ok=True)
+    writable = _writable_cache()
     if writable is not None:
         env["EM_CACHE"] = str(writable)
         env["EM_FROZEN_CACHE"] = ""

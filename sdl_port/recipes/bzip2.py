@@ -7,13 +7,11 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="bzip2",
     version="1.0.8",
-    sources=(
-        Source(
-            filename="bzip2_1.0.8.orig.tar.gz",
-            sha256="ab5a03176ee106d3f0fa90e381da478ddae405918153cca248e682cd0c4a2269",
-            debian_package="bzip2",
-            upstream_url="https://sourceware.org/pub/bzip2/bzip2-1.0.8.tar.gz",
-        ),
+    source=Source(
+        filename="bzip2_1.0.8.orig.tar.gz",
+        sha256="ab5a03176ee106d3f0fa90e381da478ddae405918153cca248e682cd0c4a2269",
+        debian_package="bzip2",
+        upstream_url="https://sourceware.org/pub/bzip2/bzip2-1.0.8.tar.gz",
     ),
 )
 

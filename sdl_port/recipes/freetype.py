@@ -5,13 +5,11 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="freetype",
     version="2.12.1",
-    sources=(
-        Source(
-            filename="freetype_2.12.1+dfsg.orig.tar.xz",
-            sha256="7dedb6b9adf331559daea614a83b8de42a753e685ec8e1c4bdb4529eb880b0d1",
-            debian_package="freetype",
-            upstream_url="https://download.savannah.gnu.org/releases/freetype/freetype-2.12.1.tar.xz",
-        ),
+    source=Source(
+        filename="freetype_2.12.1+dfsg.orig.tar.xz",
+        sha256="7dedb6b9adf331559daea614a83b8de42a753e685ec8e1c4bdb4529eb880b0d1",
+        debian_package="freetype",
+        upstream_url="https://download.savannah.gnu.org/releases/freetype/freetype-2.12.1.tar.xz",
     ),
     depends=("zlib",),
 )

@@ -6,13 +6,11 @@ RECIPE = Recipe(
     name="libwebp",
     version="1.2.4",
     cost=2,
-    sources=(
-        Source(
-            filename="libwebp_1.2.4.orig.tar.gz",
-            sha256="7bf5a8a28cc69bcfa8cb214f2c3095703c6b73ac5fba4d5480c205331d9494df",
-            debian_package="libwebp",
-            upstream_url="https://storage.googleapis.com/downloads.webmproject.org/releases/webp/libwebp-1.2.4.tar.gz",
-        ),
+    source=Source(
+        filename="libwebp_1.2.4.orig.tar.gz",
+        sha256="7bf5a8a28cc69bcfa8cb214f2c3095703c6b73ac5fba4d5480c205331d9494df",
+        debian_package="libwebp",
+        upstream_url="https://storage.googleapis.com/downloads.webmproject.org/releases/webp/libwebp-1.2.4.tar.gz",
     ),
 )
 

@@ -7,7 +7,6 @@ installed as the `pygame` package for the runtime's data file.
 """
 
 import shutil
-import subprocess
 import sys
 
 from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
@@ -15,13 +14,11 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="pygame_ce",
     version="2.5.6",
-    sources=(
-        Source(
-            filename="pygame_ce-2.5.6.tar.gz",
-            sha256="d3d019309d1e76fd19978b01753e8576bd76c66411ac7a4885785f95e68dc261",
-            pypi_project="pygame-ce",
-            upstream_url="https://github.com/pygame-community/pygame-ce/releases/tag/2.5.6",
-        ),
+    source=Source(
+        filename="pygame_ce-2.5.6.tar.gz",
+        sha256="d3d019309d1e76fd19978b01753e8576bd76c66411ac7a4885785f95e68dc261",
+        pypi_project="pygame-ce",
+        upstream_url="https://github.com/pygame-community/pygame-ce/releases/tag/2.5.6",
     ),
     depends=("python", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype"),
     # Statically loaded submodules were never registered for PyState_FindModule, so
@@ -36,12 +33,10 @@ CYTHON_MODULES = ("audio", "mixer", "sdl2", "video")
 def build(ctx: BuildContext) -> None:
     src_c = ctx.src / "src_c"
     # meson normally computes the version macros with this script.
-    macros = subprocess.run(
-        [sys.executable, "buildconfig/get_version.py", "--macros"],
-        cwd=ctx.src, capture_output=True, text=True, check=True,
-    ).stdout.split()
+    macros = ctx.run([sys.executable, "buildconfig/get_version.py", "--macros"],
+                     capture=True).split()
     includes = [
-        f"-I{ctx.dep('python')}/include/python3.11",
+        f"-I{ctx.dep('python')}/include/{ctx.python_dirname}",
         f"-I{ctx.dep('freetype')}/include/freetype2",
         *(f"-I{ctx.dep(name)}/include/SDL2"
           for name in ("sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf")),

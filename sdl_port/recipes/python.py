@@ -7,7 +7,6 @@ sqlite3 is left out for the same reason. The build also makes the pyc-only stdli
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
@@ -16,13 +15,11 @@ RECIPE = Recipe(
     name="python",
     version="3.11.2",
     cost=7,
-    sources=(
-        Source(
-            filename="python3.11_3.11.2.orig.tar.gz",
-            sha256="2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849",
-            debian_package="python3.11",
-            upstream_url="https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz",
-        ),
+    source=Source(
+        filename="python3.11_3.11.2.orig.tar.gz",
+        sha256="2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849",
+        debian_package="python3.11",
+        upstream_url="https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz",
     ),
     depends=("zlib", "bzip2"),
 )
@@ -34,10 +31,7 @@ LINK_VARIABLES = ("LIBS", "MODLIBS", "SYSLIBS", "LIBMPDEC_A", "LIBEXPAT_A", "VER
 def _make_variables(ctx: BuildContext, names: tuple[str, ...]) -> dict[str, str]:
     printer = ctx.build_dir / "print.mk"
     printer.write_text("include Makefile\nprint-%:\n\t@echo '$*=$($*)'\n")
-    out = subprocess.run(
-        ["make", "-s", "-f", str(printer), *(f"print-{n}" for n in names)],
-        cwd=ctx.src, env=ctx.env, capture_output=True, text=True, check=True,
-    ).stdout
+    out = ctx.run(["make", "-s", "-f", printer, *(f"print-{n}" for n in names)], capture=True)
     return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
 
 
@@ -50,22 +44,21 @@ def build(ctx: BuildContext) -> None:
         # Non-empty values keep configure away from the sqlite3 port; the module is left out.
         "LIBSQLITE3_CFLAGS": " ", "LIBSQLITE3_LIBS": " ",
     }
-    build_python = shutil.which("python3.11", path=ctx.env.get("PATH")) or "python3.11"
-    host = subprocess.run(["./config.guess"], cwd=ctx.src, capture_output=True, text=True,
-                          check=True).stdout.strip()
+    build_python = shutil.which(ctx.python_dirname, path=ctx.env.get("PATH")) or ctx.python_dirname
+    host = ctx.run(["./config.guess"], capture=True).strip()
     ctx.run(["emconfigure", "./configure", "-C", "--host=wasm32-unknown-emscripten",
              f"--build={host}", "--with-emscripten-target=browser",
              f"--with-build-python={build_python}", "--with-ensurepip=no",
              "--disable-test-modules", "py_cv_module__sqlite3=n/a"], env=env)
-    ctx.run(["emmake", "make", f"-j{ctx.jobs}", "libpython3.11.a", "wasm_stdlib",
+    ctx.run(["emmake", "make", f"-j{ctx.jobs}", f"lib{ctx.python_dirname}.a", "wasm_stdlib",
              "Modules/_decimal/libmpdec/libmpdec.a", "Modules/expat/libexpat.a"], env=env)
     _install(ctx, _make_variables(ctx, LINK_VARIABLES))
 
 
 def _install(ctx: BuildContext, make_vars: dict[str, str]) -> None:
-    lib, include = ctx.prefix / "lib", ctx.prefix / "include" / "python3.11"
+    lib, include = ctx.prefix / "lib", ctx.prefix / "include" / ctx.python_dirname
     lib.mkdir(parents=True)
-    archives = ["libpython3.11.a", make_vars["LIBMPDEC_A"], make_vars["LIBEXPAT_A"]]
+    archives = [f"lib{ctx.python_dirname}.a", make_vars["LIBMPDEC_A"], make_vars["LIBEXPAT_A"]]
     for archive in archives:
         shutil.copy2(ctx.src / archive, lib / Path(archive).name)
     shutil.copytree(ctx.src / "Include", include)

@@ -6,13 +6,11 @@ RECIPE = Recipe(
     name="sdl2",
     version="2.26.5",
     cost=4,
-    sources=(
-        Source(
-            filename="libsdl2_2.26.5+dfsg.orig.tar.gz",
-            sha256="b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3",
-            debian_package="libsdl2",
-            upstream_url="https://github.com/libsdl-org/SDL/releases/download/release-2.26.5/SDL2-2.26.5.tar.gz",
-        ),
+    source=Source(
+        filename="libsdl2_2.26.5+dfsg.orig.tar.gz",
+        sha256="b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3",
+        debian_package="libsdl2",
+        upstream_url="https://github.com/libsdl-org/SDL/releases/download/release-2.26.5/SDL2-2.26.5.tar.gz",
     ),
 )
 

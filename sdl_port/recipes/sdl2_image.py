@@ -5,13 +5,11 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="sdl2_image",
     version="2.6.3",
-    sources=(
-        Source(
-            filename="libsdl2-image_2.6.3+dfsg.orig.tar.gz",
-            sha256="6ab05c624f6c7a5d2701e36d6b16079be8c6445fca29f6f0a85eb8e746b4b3d6",
-            debian_package="libsdl2-image",
-            upstream_url="https://github.com/libsdl-org/SDL_image/releases/download/release-2.6.3/SDL2_image-2.6.3.tar.gz",
-        ),
+    source=Source(
+        filename="libsdl2-image_2.6.3+dfsg.orig.tar.gz",
+        sha256="6ab05c624f6c7a5d2701e36d6b16079be8c6445fca29f6f0a85eb8e746b4b3d6",
+        debian_package="libsdl2-image",
+        upstream_url="https://github.com/libsdl-org/SDL_image/releases/download/release-2.6.3/SDL2_image-2.6.3.tar.gz",
     ),
     depends=("sdl2", "libwebp"),
 )

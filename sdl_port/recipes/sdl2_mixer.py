@@ -5,13 +5,11 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="sdl2_mixer",
     version="2.6.2",
-    sources=(
-        Source(
-            filename="libsdl2-mixer_2.6.2+dfsg.orig.tar.xz",
-            sha256="648d9545a92a4839b5edecc775d54608516bc8963d609a8d2193df94518ca072",
-            debian_package="libsdl2-mixer",
-            upstream_url="https://github.com/libsdl-org/SDL_mixer/releases/download/release-2.6.2/SDL2_mixer-2.6.2.tar.gz",
-        ),
+    source=Source(
+        filename="libsdl2-mixer_2.6.2+dfsg.orig.tar.xz",
+        sha256="648d9545a92a4839b5edecc775d54608516bc8963d609a8d2193df94518ca072",
+        debian_package="libsdl2-mixer",
+        upstream_url="https://github.com/libsdl-org/SDL_mixer/releases/download/release-2.6.2/SDL2_mixer-2.6.2.tar.gz",
     ),
     depends=("sdl2",),
 )

@@ -1,13 +1,14 @@
-"""The final link: launcher + CPython + pygame-ce + SDL2 family into python.js/python.wasm.
+"""The final link: launcher + CPython + pygame-ce + SDL2 family into one .js/.wasm per variant.
 
-Two variants come from the same objects: `python.*` (plain, fastest; asyncio games are
-stepped by the page once per frame) and `python-asyncify.*` (whole-program asyncify, so
-blocking `while True:` loops can give the frame back to the browser).
+Both variants (runtime/layout.py) come from the same objects: the plain one (fastest; asyncio
+games are stepped by the page once per frame) and the asyncify one (whole-program asyncify,
+so blocking `while True:` loops can give the frame back to the browser).
 """
 
 import json
 from pathlib import Path
 
+from pygbag_like.runtime.layout import VARIANTS
 from pygbag_like.runtime.recipe import BuildContext, Recipe
 
 RECIPE = Recipe(
@@ -53,12 +54,12 @@ def _archives(ctx: BuildContext) -> list[Path]:
 
 
 def build(ctx: BuildContext) -> None:
-    includes = [f"-I{ctx.dep('python')}/include/python3.11",
+    includes = [f"-I{ctx.dep('python')}/include/{ctx.python_dirname}",
                 *(f"-I{ctx.dep(n)}/include/SDL2" for n in ("sdl2", "sdl2_ttf"))]
     launcher = ctx.build_dir / "launcher.o"
     ctx.run(["emcc", "-O2", *includes, "-c", ctx.sdl_port / "launcher" / "launcher.c",
              "-o", launcher])
     link_inputs = [launcher, *_archives(ctx)]
-    ctx.run(["emcc", *COMMON_LINK_FLAGS, *link_inputs, "-o", ctx.prefix / "python.js"])
-    ctx.run(["emcc", *COMMON_LINK_FLAGS, *ASYNCIFY_FLAGS, *link_inputs,
-             "-o", ctx.prefix / "python-asyncify.js"])
+    for variant in VARIANTS:
+        flags = [*COMMON_LINK_FLAGS, *(ASYNCIFY_FLAGS if variant.asyncify else [])]
+        ctx.run(["emcc", *flags, *link_inputs, "-o", ctx.prefix / variant.js])

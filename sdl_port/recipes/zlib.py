@@ -5,13 +5,11 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
 RECIPE = Recipe(
     name="zlib",
     version="1.2.13",
-    sources=(
-        Source(
-            filename="zlib_1.2.13.dfsg.orig.tar.bz2",
-            sha256="71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1",
-            debian_package="zlib",
-            upstream_url="https://zlib.net/fossils/zlib-1.2.13.tar.gz",
-        ),
+    source=Source(
+        filename="zlib_1.2.13.dfsg.orig.tar.bz2",
+        sha256="71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1",
+        debian_package="zlib",
+        upstream_url="https://zlib.net/fossils/zlib-1.2.13.tar.gz",
     ),
 )
 

@@ -1,8 +1,8 @@
 """`pack runtime build|info|clean`: the runtime subcommands, with console output."""
 
+import argparse
 import gzip
 import json
-import re
 import shutil
 import sys
 import time
@@ -12,11 +12,40 @@ from pathlib import Path
 import brotli
 from rich.console import Console
 
-from pygbag_like.errors import RuntimeBuildError
-from pygbag_like.runtime import BuildReporter, RuntimeFiles, build_runtime, find_runtime, paths
+from pygbag_like.errors import RuntimeBuildError, UsageError
+from pygbag_like.runtime import paths
+from pygbag_like.runtime.builder import BuildReporter, build_runtime
+from pygbag_like.runtime.layout import RuntimeFiles, find_runtime
 
 console = Console(stderr=True, highlight=False)
 SIZES_FILE = "sizes.json"
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = commands.add_parser("runtime", prog="pack runtime",
+                                 help="build, inspect or remove the runtime",
+                                 description="Build, inspect or remove the runtime.",
+                                 error_hint=" (to pack a game folder named runtime, write "
+                                            "pack ./runtime)")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build_parser = actions.add_parser("build", help="build the runtime into the user cache "
+                                      "(once)")
+    build_parser.add_argument("--jobs", type=int, default=None, help="parallel compile jobs")
+    build_parser.add_argument(
+        "--sources", metavar="DIR", type=Path,
+        help="a folder of already-downloaded source archives (offline builds; "
+             f"default ${paths.SOURCES_ENV}, else the cache's own)")
+    actions.add_parser("info", help="where the runtime is, its versions and file sizes")
+    actions.add_parser("clean", help="remove the cached runtime and its build files")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "build":
+        return build(jobs=args.jobs, sources=args.sources)
+    if args.action == "info":
+        return info()
+    return clean()
 
 
 class ConsoleReporter(BuildReporter):
@@ -29,12 +58,20 @@ class ConsoleReporter(BuildReporter):
         how = "cached" if cached else f"built in {seconds:.1f}s"
         console.print(f"  [green]✓[/green] {name} {version} ({how})")
 
+    def waiting_for_lock(self, lock_path: Path) -> None:
+        console.print(f"  another build is using the cache; waiting for it ({lock_path})",
+                      soft_wrap=True)
 
-def build(jobs: int | None = None) -> int:
+
+def build(jobs: int | None = None, sources: Path | None = None) -> int:
     """Build or reuse the runtime and say where it is."""
+    if sources is not None and not sources.is_dir():
+        raise UsageError(f"--sources {sources}: no such folder (it must hold the source "
+                         "archives already)")
     started = time.monotonic()
     console.print(f"Runtime cache: {paths.cache_root()}")
-    files = build_runtime(ConsoleReporter(), jobs=jobs)
+    files = build_runtime(ConsoleReporter(), jobs=jobs,
+                          sources=sources.resolve() if sources else None)
     seconds = time.monotonic() - started
     console.print(f"Runtime ready in {seconds:.1f}s: {files.root}", soft_wrap=True)
     return 0
@@ -76,8 +113,8 @@ def clean() -> int:
     """Remove the runtime cache (components, work folders, logs; keeps downloaded sources)."""
     root = paths.cache_root()
     removed = False
-    for name in ("components", "work", "logs", "emscripten-cache", "current-runtime.json"):
-        target = root / name
+    for where in paths.CLEANABLE:
+        target = where()
         if target.is_dir():
             shutil.rmtree(target)
             removed = True
@@ -89,12 +126,9 @@ def clean() -> int:
 
 
 def print_log_tail(error: RuntimeBuildError, lines: int = 25) -> None:
-    """Show the end of the failing step's log, if the error names one."""
-    match = re.search(r"\(log: ([^)]+)\)", str(error))
-    if not match:
-        return
-    log = Path(match.group(1))
-    if log.exists():
+    """Show the end of the failing step's log, if it has one."""
+    log = error.log_path
+    if log is not None and log.exists():
         tail = log.read_text(errors="replace").splitlines()[-lines:]
         print(f"--- last {len(tail)} lines of {log} ---", file=sys.stderr)
         print("\n".join(tail), file=sys.stderr)

@@ -1,0 +1,32 @@
+"""The page's configuration: what `pack` tells the loader (templates/loader.js).
+
+One dataclass, serialised into the page as JSON. loader.js documents the same fields in its
+`PageConfig` JSDoc typedef; docs/runtime-contract.md lists them. Change all three together.
+"""
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class PageConfig:
+    """Everything the loader needs to start the game; paths are relative to the page."""
+
+    runtime_js: str  # the emscripten loader script of the chosen variant
+    runtime_wasm: str  # its WebAssembly binary
+    asyncify: bool  # the variant can suspend: `start` returns only when the game ends
+    runtime_data: str  # stdlib + pygame bundle, mounted at /
+    game_data: str  # the game's files, mounted at `mount`
+    mount: str  # where the game's files live in the browser (the working directory)
+    main: str  # the entry point, relative to `mount`
+    sizes: Mapping[str, int]  # bytes of each file downloaded with progress, by URL
+    pixel_art: bool = False  # scale the canvas by whole steps, without smoothing
+    autostart: bool = False  # start without waiting for a click (pack exec, live reload)
+    preload: tuple[str, ...] = ()  # modules to import while the page waits for the click
+    keep_saves: bool = True  # keep the files the game writes (IndexedDB)
+    argv: tuple[str, ...] | None = None  # sys.argv for the script (pack exec)
+
+    def to_json(self) -> str:
+        """The configuration as JSON that is safe inside a <script> element."""
+        return json.dumps(asdict(self), sort_keys=True).replace("</", "<\\/")

@@ -1,0 +1,28 @@
+"""What `pack` prints: results on stdout, warnings and errors on stderr, one line each."""
+
+import sys
+
+from pygbag_like.archive import ArchiveReport
+from pygbag_like.pack import PackResult
+
+
+def warning(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr, flush=True)
+
+
+def error(message: str) -> None:
+    print(f"pack: error: {message}", file=sys.stderr, flush=True)
+
+
+def pack_result(result: PackResult) -> None:
+    """A pack's warnings, then its summary."""
+    for message in result.warnings:
+        warning(message)
+    print(f"packed {result.file_count} files ({result.game_bytes / 1e6:.2f} MB) "
+          f"into {result.out_dir} in {result.seconds:.2f}s, runtime: {result.variant.name}",
+          flush=True)
+
+
+def archive_result(report: ArchiveReport) -> None:
+    print(f"archive: {report.path} ({report.file_count} files, "
+          f"{report.zip_size / 1e6:.2f} MB)", flush=True)
