@@ -26,7 +26,6 @@ class GameConfig:
     pixel_art: bool = False
     excludes: tuple[str, ...] = ()
     template: str | None = None
-    fps: int = 60
     out: str | None = None
     background: str = "#000000"
 
@@ -36,6 +35,9 @@ _HINTS = get_type_hints(GameConfig)
 _EXPECTED = {str: "a string", int: "a positive integer", bool: "true or false"}
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
 _COLOR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+")
+# Browsers refuse canvases much larger than this (and a game's window never is).
+MAX_CANVAS_SIDE = 16384
+_BOUNDED = {"width": MAX_CANVAS_SIDE, "height": MAX_CANVAS_SIDE}
 
 
 def load_config(game_dir: Path, overrides: Mapping[str, object] | None = None) -> GameConfig:
@@ -112,6 +114,9 @@ def _checked_value(key: str, value: object, hint: object, source: str) -> object
         (hint,) = (arg for arg in get_args(hint) if arg is not NoneType)
     if type(value) is not hint or (hint is int and value <= 0):
         raise ConfigError(f"{key!r} in {source} must be {_EXPECTED[hint]}, got {value!r}")
+    bound = _BOUNDED.get(key.replace("-", "_"))
+    if bound is not None and value > bound:
+        raise ConfigError(f"{key!r} in {source} must be at most {bound}, got {value!r}")
     if key.replace("-", "_") == "background" and not _COLOR.fullmatch(value):
         raise ConfigError(
             f"{key!r} in {source} must be a CSS color like '#1a2b3c' or 'black', got {value!r}"

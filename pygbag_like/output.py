@@ -119,33 +119,35 @@ def _staging_lock(staging: Path) -> Iterator[None]:
     """One pack at a time per output; on entry, what earlier packs left behind is removed."""
     staging.mkdir(parents=True, exist_ok=True)
     lock_file = staging / _STAGING_LOCK
-    lock = FileLock(lock_file)
-    with lock:
-        for leftover in staging.iterdir():  # from a killed pack: nobody else holds the lock
-            if leftover.name != _STAGING_LOCK:
-                shutil.rmtree(leftover, ignore_errors=True)
-        try:
-            yield
-        finally:
-            lock_file.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):
-        staging.rmdir()
+    try:
+        with FileLock(lock_file):
+            for leftover in staging.iterdir():  # from a killed pack: nobody holds the lock
+                if leftover.name != _STAGING_LOCK:
+                    shutil.rmtree(leftover, ignore_errors=True)
+            try:
+                yield
+            finally:
+                lock_file.unlink(missing_ok=True)
+    finally:
+        with contextlib.suppress(OSError):
+            staging.rmdir()  # only when empty: another pack may be waiting for the lock
 
 
 def _swap_into_place(new: Path, out_dir: Path, staging: Path) -> None:
     """Rename `new` to `out_dir`; the previous output goes back if the second rename fails."""
-    old = None
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix="old-", dir=staging)) / out_dir.name
-        out_dir.rename(old)
+    if not out_dir.exists():
+        new.rename(out_dir)
+        return
+    holder = Path(tempfile.mkdtemp(prefix="old-", dir=staging))
+    old = holder / out_dir.name
+    out_dir.rename(old)
     try:
         new.rename(out_dir)
     except BaseException:
-        if old is not None:
-            old.rename(out_dir)
+        old.rename(out_dir)
+        holder.rmdir()
         raise
-    if old is not None:
-        shutil.rmtree(old.parent, ignore_errors=True)
+    shutil.rmtree(holder, ignore_errors=True)
 
 
 def write_output(out_dir: Path, game_dir: Path, write: Callable[[Path], None]) -> None:

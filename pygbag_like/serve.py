@@ -184,6 +184,38 @@ def _failure_message(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+class Repacker:
+    """Packs the game again on demand; any failure becomes the page's error and a terminal
+    line, never an exception."""
+
+    def __init__(self, game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
+                 archive: bool, state: LiveState, watcher: _ChangeWatcher) -> None:
+        self.game_dir = game_dir
+        self.overrides = overrides
+        self.out_dir = out_dir
+        self.archive = archive
+        self.state = state
+        self.watcher = watcher
+
+    def __call__(self) -> None:
+        try:
+            if not self.game_dir.is_dir():
+                raise PackError(f"the game folder {self.game_dir} is gone: waiting for it")
+            config = load_config(self.game_dir, self.overrides)
+            self.watcher.rules = IgnoreRules.for_game(self.game_dir, config.excludes)
+            result = pack_game(self.game_dir, config, self.out_dir, live_reload=True)
+            if self.archive:
+                write_archive(self.out_dir, archive_path(self.out_dir))
+        except Exception as error:  # the server outlives any failure of one pack
+            self.state.error = _failure_message(error)
+            reporting.error(self.state.error)
+            self.state.broadcast("pack-error", self.state.error)
+            return
+        self.state.error = None
+        reporting.pack_result(result)
+        self.state.broadcast("reload")
+
+
 def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
           host: str, port: int, archive: bool = False) -> int:
     """Pack, serve and repack on change until interrupted."""
@@ -191,25 +223,7 @@ def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
     server = start_server(out_dir, host, port, _handler_for(state))
     changed = threading.Event()
     watcher = _ChangeWatcher(game_dir, out_dir, changed)
-
-    def repack() -> None:
-        try:
-            if not game_dir.is_dir():
-                raise PackError(f"the game folder {game_dir} is gone: waiting for it to return")
-            config = load_config(game_dir, overrides)
-            watcher.rules = IgnoreRules.for_game(game_dir, config.excludes)
-            result = pack_game(game_dir, config, out_dir, live_reload=True)
-            if archive:
-                write_archive(out_dir, archive_path(out_dir))
-        except Exception as error:  # the server outlives any failure of one pack
-            state.error = _failure_message(error)
-            reporting.error(state.error)
-            state.broadcast("pack-error", state.error)
-            return
-        state.error = None
-        reporting.pack_result(result)
-        state.broadcast("reload")
-
+    repack = Repacker(game_dir, overrides, out_dir, archive, state, watcher)
     repack()
     # watchdog warns when it re-adds watches for the output folder it replaced; those events
     # are ignored anyway.

@@ -22,7 +22,7 @@ def game(tmp_path: Path) -> Path:
 def test_defaults(game: Path) -> None:
     assert load_config(game) == GameConfig(title="space-game")
     config = load_config(game)
-    assert (config.width, config.height, config.fps, config.pixel_art) == (800, 600, 60, False)
+    assert (config.width, config.height, config.pixel_art) == (800, 600, False)
     assert (config.icon, config.template, config.out, config.excludes) == (None, None, None, ())
     assert config.background == "#000000"
 
@@ -50,9 +50,9 @@ def test_pyproject_without_tool_pack(game: Path) -> None:
 
 
 def test_pack_toml_top_level(game: Path) -> None:
-    write(game / "pack.toml", 'pixel_art = true\nfps = 30\nbackground = "#fff"\n')
+    write(game / "pack.toml", 'pixel_art = true\nwidth = 30\nbackground = "#fff"\n')
     assert load_config(game) == GameConfig(
-        title="space-game", pixel_art=True, fps=30, background="#fff"
+        title="space-game", pixel_art=True, width=30, background="#fff"
     )
 
 
@@ -102,7 +102,7 @@ def test_key_given_twice(game: Path) -> None:
         ('width = "800"', "'width' in .* must be a positive integer, got '800'"),
         ("width = 0", "'width' in .* must be a positive integer, got 0"),
         ("height = -5", "'height' in .* must be a positive integer, got -5"),
-        ("fps = true", "'fps' in .* must be a positive integer, got True"),
+        ("height = true", "'height' in .* must be a positive integer, got True"),
         ("pixel-art = 1", "'pixel-art' in .* must be true or false, got 1"),
         ("title = 3", "'title' in .* must be a string, got 3"),
         ('excludes = "*.psd"', "'excludes' in .* must be a list of strings, got '\\*.psd'"),
@@ -139,3 +139,11 @@ def test_non_utf8_toml(game: Path) -> None:
     (game / "pack.toml").write_bytes(b'title = "caf\xe9"\n')
     with pytest.raises(ConfigError, match="is not valid UTF-8"):
         load_config(game)
+
+
+def test_canvas_size_is_bounded(tmp_path):
+    with pytest.raises(ConfigError, match=r"'width' in the command line options must be at most"):
+        load_config(tmp_path, {"width": 100_000_000_000})
+    (tmp_path / "pack.toml").write_text("height = 20000\n")
+    with pytest.raises(ConfigError, match=r"'height' .* at most 16384"):
+        load_config(tmp_path)

@@ -1,8 +1,12 @@
 """`pack --serve`: static serving rules, live reload, pack errors shown on the page."""
 
+import concurrent.futures
 import http.client
+import shutil
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -136,4 +140,105 @@ def test_no_file_outside_the_output_folder_is_served_even_with_dotdot(tmp_path):
         status, _, _ = get(server.server_address[1], "/a.txt/../../" + Path(tmp_path).name)
         assert status == 404
     finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("failure", [
+    FileNotFoundError(2, "No such file or directory", "assets/gone.png"),
+    RecursionError("maximum recursion depth exceeded"),
+    ValueError("a bug"),
+])
+def test_any_repack_failure_is_reported_and_survived(tmp_path, monkeypatch, capsys, failure):
+    from pygbag_like import serve as serve_module
+
+    game = tmp_path / "game"
+    game.mkdir()
+    (game / "main.py").write_text("print(1)\n")
+
+    def failing_pack(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(serve_module, "pack_game", failing_pack)
+    state = serve_module.LiveState()
+    events = state.listen()
+    watcher = serve_module._ChangeWatcher(game, tmp_path / "out", threading.Event())
+    serve_module.Repacker(game, {}, tmp_path / "out", False, state, watcher)()
+    assert state.error and str(failure.args[-1]) in state.error
+    assert events.get_nowait() == ("pack-error", state.error)
+    assert capsys.readouterr().err == f"pack: error: {state.error}\n"
+
+
+def start_serve(game: Path) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pygbag_like", str(game), "--serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    return process, port
+
+
+def wait_for_page(port: int, text: str, timeout: float = 60.0) -> str:
+    """Poll the served index.html until it contains `text`; returns the page."""
+    deadline = time.monotonic() + timeout
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = get(port, "/index.html")[2].decode()
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared; last page: {body[:300]}")
+
+
+@pytest.mark.runtime
+def test_serve_survives_hostile_folders_and_a_recreated_game(runtime, tmp_path):
+    game = tmp_path / "game"
+    game.mkdir()
+    (game / "main.py").write_text(GAME.format(version=1))
+    process, port = start_serve(game)
+    try:
+        wait_for_page(port, "loader.js")
+        (game / "loop").symlink_to("loop")
+        wait_for_page(port, "Packing failed")
+        assert "loop" in wait_for_page(port, "Too many levels of symbolic links")
+        (game / "loop").unlink()
+        wait_for_page(port, "loader.js")
+        (game / "deep.py").write_text("x" + ".a" * 1500 + "\n")
+        wait_for_page(port, "nested too deeply")
+        (game / "deep.py").unlink()
+        wait_for_page(port, "loader.js")
+        shutil.rmtree(game)
+        wait_for_page(port, "is gone")
+        game.mkdir()
+        (game / "main.py").write_text(GAME.format(version=7))
+        wait_for_page(port, "loader.js")
+        (game / "main.py").write_text("def broken(:\n")  # watching resumed on the new folder
+        wait_for_page(port, "main.py:1")
+        assert process.poll() is None, "the server must keep running"
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert "Traceback" not in output, output
+
+
+@pytest.mark.timeout(90)  # a server that stalls would otherwise hang here for minutes
+def test_many_connections_and_half_open_ones_do_not_stop_a_page_load(tmp_path):
+    (tmp_path / "index.html").write_text("page")
+    server = start_server(tmp_path, "127.0.0.1", 0)
+    port = server.server_address[1]
+    idle = []
+    try:
+        for _ in range(2000):  # connections that never send a request
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        started = time.monotonic()
+        assert get(port, "/index.html")[2] == b"page"
+        assert time.monotonic() - started < 5
+        with concurrent.futures.ThreadPoolExecutor(max_workers=300) as pool:
+            statuses = list(pool.map(lambda _: get(port, "/index.html")[0], range(300)))
+        assert statuses == [200] * 300
+    finally:
+        for connection in idle:
+            connection.close()
         server.shutdown()

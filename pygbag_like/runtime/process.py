@@ -46,14 +46,19 @@ class _Guardian:
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
 
-    def _send(self, line: str) -> None:
+    def start(self) -> None:
+        """Have the guardian running (before a command starts, so it can be told at once)."""
         with self._lock:
             if self._process is None or self._process.poll() is not None:
                 self._process = subprocess.Popen(
                     [sys.executable, "-c", _GUARDIAN], stdin=subprocess.PIPE, text=True,
                     start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 )
-            assert self._process.stdin is not None
+
+    def _send(self, line: str) -> None:
+        self.start()
+        with self._lock:
+            assert self._process is not None and self._process.stdin is not None
             self._process.stdin.write(line + "\n")
             self._process.stdin.flush()
 
@@ -95,6 +100,7 @@ def run_logged(
         log.write(f"\n$ (cd {cwd or os.getcwd()}) {shlex.join(argv)}\n")
         log.flush()
         started = time.monotonic()
+        _guardian.start()
         try:
             process = subprocess.Popen(
                 argv, cwd=cwd, env=dict(env) if env is not None else None,
