@@ -49,7 +49,8 @@ class _HelpAction(argparse.Action):
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         game_help = self.game_parser.format_help().split("\n", 1)[1]  # without its usage
-        parser.exit(message=parser.format_help() + game_help)
+        print(parser.format_help() + game_help, end="")
+        parser.exit()
 
 
 def main_parser() -> argparse.ArgumentParser:

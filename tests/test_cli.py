@@ -138,3 +138,47 @@ def test_a_failed_repack_keeps_the_previous_output(runtime, tmp_path, capsys):
     assert code != 0 and "main.py:1" in err[0]
     assert (game / "build" / "web" / "index.html").read_text() == index
     assert sorted(p.name for p in (game / "build").iterdir()) == ["web"]
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_bad_port_is_one_line(tmp_path, capsys, port):
+    game = make_game(tmp_path / "game")
+    with pytest.raises(SystemExit) as caught:
+        cli.main([str(game), "--serve", "--port", port])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert caught.value.code == 2 and len(err) == 1 and "--port" in err[0], err
+
+
+def test_help_lists_the_commands_and_the_game_options(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert caught.value.code == 0
+    for text in ("runtime", "exec", "GAME_DIR", "--serve", "--archive", "--version"):
+        assert text in out, text
+
+
+def test_version(capsys):
+    from pygbag_like import __version__
+
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out.strip() == f"pack (pygbag_like) {__version__}"
+
+
+def test_a_game_folder_named_like_a_command(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_game(tmp_path / "runtime", "if True\n")  # a syntax error: fails before any runtime
+    with pytest.raises(SystemExit):
+        cli.main(["runtime"])
+    err = capsys.readouterr().err
+    assert "to pack a game folder named runtime, write pack ./runtime" in err
+    code, err_lines = run_cli(capsys, "./runtime")
+    assert code != 0 and err_lines == ["pack: error: main.py:1: expected ':'"]
+
+
+def test_sources_folder_must_exist(tmp_path, capsys):
+    missing = tmp_path / "nonexistent"
+    code, err = run_cli(capsys, "runtime", "build", "--sources", str(missing))
+    assert code == 2 and len(err) == 1 and "no such folder" in err[0]
+    assert not missing.exists()

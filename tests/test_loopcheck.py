@@ -76,3 +76,14 @@ def test_preloaded_packages_are_the_ones_the_game_imports():
                "util.py": "from . import main\nimport json\n"}
     assert imported_packages(parsed(sources), PRELOADABLE) == ("pygame", "asyncio")
     assert imported_packages(parsed({"main.py": "import json\n"}), PRELOADABLE) == ()
+
+
+def test_loop_that_can_never_end_and_never_yields_is_warned():
+    for source in ("while True:\n    pass\n", "while 1:\n    x = compute()\n",
+                   "while True:\n    for i in range(3):\n        break\n"):
+        result = report(source)
+        assert result.warnings and result.warnings[0].startswith("main.py:1:"), source
+    for source in ("while True:\n    if done():\n        break\n",
+                   "def f():\n    while True:\n        return 1\n",
+                   "import sys\nwhile True:\n    sys.exit(0)\n"):
+        assert not report(source).warnings, source

@@ -57,3 +57,33 @@ def test_tampered_source_stops_the_build_with_the_hash_message(runtime, tmp_path
     message = result.stderr.strip().splitlines()[-1]
     assert message.startswith("pack: error: sha256 mismatch")
     assert recipe.filename in message and recipe.sha256 in message and actual in message
+
+
+def test_two_builds_at_once_both_succeed_and_leave_the_cache_whole(runtime):
+    first = subprocess.Popen([sys.executable, "-m", "pygbag_like", "runtime", "build"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = pack_runtime("build")
+    out, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err
+    assert second.returncode == 0, second.stderr
+    assert "Traceback" not in err + second.stderr
+    files = runtime.files
+    assert all(path.stat().st_size > 0 for path in files)
+
+
+def test_packed_outputs_are_independent_of_the_cache(runtime, tmp_path):
+    game = tmp_path / "game"
+    game.mkdir()
+    (game / "main.py").write_text("print('hi')\n")
+    result = subprocess.run([sys.executable, "-m", "pygbag_like", str(game)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    cached = runtime.root / "runtime.data"
+    before = hashlib.sha256(cached.read_bytes()).hexdigest()
+    shipped = game / "build" / "web" / "runtime" / "runtime.data"
+    assert shipped.stat().st_ino != cached.stat().st_ino
+    shipped.chmod(0o666)
+    with shipped.open("r+b") as data:
+        data.write(b"edited")
+    assert hashlib.sha256(cached.read_bytes()).hexdigest() == before
+    assert not cached.stat().st_mode & 0o222, "cache files are read-only"

@@ -7,6 +7,7 @@ headless Chromium with the real `pack exec` command line.
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,18 @@ def test_time_out_stops_a_script_that_never_ends(runtime, tmp_path):
     assert result.returncode == 124
     assert "timed out" in result.stderr
     assert "sleeping" in result.stdout
+
+
+def test_time_out_stops_a_script_that_never_yields(runtime, tmp_path):
+    started = time.monotonic()
+    result = run_exec(tmp_path, """
+        print("spinning", flush=True)
+        while True:
+            pass
+    """, timeout=5)
+    assert result.returncode == 124, result.stderr
+    assert "timed out" in result.stderr
+    assert time.monotonic() - started < 60
 
 
 def test_memory_grows_for_a_300_mb_allocation(runtime, tmp_path):
