@@ -20,6 +20,7 @@ class GameConfig:
     """The settings of one game; paths are relative to the game folder."""
 
     title: str
+    main: str = "main.py"  # the entry point; its folder is the working directory
     icon: str | None = None
     width: int = 800
     height: int = 600
@@ -96,6 +97,11 @@ def _checked(table: Mapping[str, object], source: str) -> dict[str, object]:
     return values
 
 
+def _is_entry_point(value: str) -> bool:
+    parts = value.replace("\\", "/").split("/")
+    return value.endswith(".py") and not value.startswith("/") and ".." not in parts
+
+
 def _unknown_key_message(key: str, source: str) -> str:
     dashed = [name.replace("_", "-") for name in KNOWN_KEYS]
     close = difflib.get_close_matches(key.replace("_", "-"), dashed, n=1)
@@ -117,6 +123,13 @@ def _checked_value(key: str, value: object, hint: object, source: str) -> object
     bound = _BOUNDED.get(key.replace("-", "_"))
     if bound is not None and value > bound:
         raise ConfigError(f"{key!r} in {source} must be at most {bound}, got {value!r}")
+    if key.replace("-", "_") == "main":
+        if not _is_entry_point(value):
+            raise ConfigError(
+                f"{key!r} in {source} must be a .py file inside the game folder, like "
+                f"'code/main.py', got {value!r}"
+            )
+        return value.replace("\\", "/").removeprefix("./")
     if key.replace("-", "_") == "background" and not _COLOR.fullmatch(value):
         raise ConfigError(
             f"{key!r} in {source} must be a CSS color like '#1a2b3c' or 'black', got {value!r}"

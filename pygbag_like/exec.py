@@ -37,7 +37,7 @@ new MutationObserver(function () {
 """
 
 
-def _needs_asyncify(files: list[tuple[str, Path]]) -> bool:
+def _needs_asyncify(files: list[tuple[str, Path]], script: str) -> bool:
     modules = {}
     for rel, path in files:
         if rel.endswith(".py"):
@@ -45,7 +45,7 @@ def _needs_asyncify(files: list[tuple[str, Path]]) -> bool:
                 modules[rel] = parse_python(rel, path.read_bytes())[0]
             except ScanError:
                 return False  # the runtime reports the syntax error itself
-    return check_loops(modules).needs_asyncify
+    return check_loops(modules, script).needs_asyncify
 
 
 def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: Path,
@@ -56,7 +56,7 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
     if sum(path.stat().st_size for _, path in files) > MAX_FOLDER_BYTES:
         raise UsageError(f"{folder} holds more than {MAX_FOLDER_BYTES >> 20} MB: "
                          "put the script in a smaller folder")
-    variant = variant_for(asyncify or _needs_asyncify(files))
+    variant = variant_for(asyncify or _needs_asyncify(files, script.name))
     config = GameConfig(title=f"pack exec {script.name}")
     page = PageSettings(config=config, template=read_template(config, folder),
                         main=script.name, autostart=True, argv=[script.name, *args],
@@ -97,7 +97,7 @@ def _run_page(url: str, timeout: float) -> int:
 
         page.on("console", on_console)
         page.on("pageerror", lambda error: page_errors.append(str(error)))
-        page.expose_function("packExecState", states.append)
+        page.expose_function("packExecState", lambda state: states.append(state))
         page.add_init_script(_STATE_REPORTER)
         page.goto(url, wait_until="commit")
         deadline = time.monotonic() + timeout

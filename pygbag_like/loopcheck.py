@@ -5,19 +5,26 @@ loop over frames) never returns to the browser, so it needs the asyncify runtime
 natural yield points (display updates, Clock.tick, pygame.time.wait/delay, time.sleep,
 pygame.event.wait) give the frame back. A loop that awaits something is an asyncio loop and
 runs on the plain runtime. A `while` loop with no yield point that draws or handles events,
-or that can never end, would freeze the page on either runtime: it gets a warning.
+or that can never end, would freeze the page on either runtime: it gets a warning (not in a
+generator, whose `yield` gives control back to its caller).
+
+Only the modules the entry point can import are read (an unrelated script in the folder
+does not count), and `.tick()` counts only on a Clock: an object made by `Clock()`, or,
+when the game makes none the analysis can see, one whose name says clock.
 """
 
 import ast
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from pygbag_like.imports import import_graph
+
 # Calls that give control back to the browser in the asyncify runtime, matched on the last
-# parts of the dotted name (`pygame.display.flip`, `display.flip`, `self.clock.tick`...).
+# parts of the dotted name (`pygame.display.flip`, `display.flip`, `time.sleep`...).
 YIELD_CALL_SUFFIXES = (
-    "display.flip", "display.update", "tick", "tick_busy_loop", "time.sleep",
-    "time.wait", "time.delay", "event.wait",
+    "display.flip", "display.update", "time.sleep", "time.wait", "time.delay", "event.wait",
 )
+CLOCK_METHODS = ("tick", "tick_busy_loop")
 # The same functions imported by name (`from time import sleep`, `from pygame.display import
 # flip`).
 YIELD_CALL_NAMES = ("flip", "sleep")
@@ -72,8 +79,35 @@ def _ends_with(name: str, suffix: str) -> bool:
     return name == suffix or name.endswith("." + suffix)
 
 
-def _is_yield_call(name: str) -> bool:
-    return name in YIELD_CALL_NAMES or any(_ends_with(name, s) for s in YIELD_CALL_SUFFIXES)
+def _clock_names(trees: Iterable[ast.Module]) -> frozenset[str]:
+    """Names and attributes the game binds to `Clock()` (`clock`, `self.timer`...)."""
+    names = set()
+    for tree in trees:
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Call)
+                    and _ends_with(_dotted(node.value.func), "Clock")):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names.update(_dotted(target).rsplit(".", 1)[-1] for target in targets)
+    names.discard("")
+    return frozenset(names)
+
+
+class _YieldCalls:
+    """Tells whether a called dotted name gives control back to the browser."""
+
+    def __init__(self, clock_names: frozenset[str]) -> None:
+        self.clock_names = clock_names
+
+    def __call__(self, name: str) -> bool:
+        if name in YIELD_CALL_NAMES or any(_ends_with(name, s) for s in YIELD_CALL_SUFFIXES):
+            return True
+        receiver, _, method = name.rpartition(".")
+        if method not in CLOCK_METHODS or not receiver:
+            return False
+        owner = receiver.rsplit(".", 1)[-1]
+        if owner.endswith("Clock()") or owner in self.clock_names:
+            return True
+        return not self.clock_names and "clock" in owner.lower()
 
 
 def _is_game_call(name: str) -> bool:
@@ -105,13 +139,36 @@ def _never_ends(loop: ast.While) -> bool:
     return True
 
 
-def _yielding_functions(trees: Mapping[str, ast.Module]) -> set[str]:
+def _loops_in_generators(tree: ast.Module) -> set[int]:
+    """ids of the loops whose nearest enclosing function is a generator."""
+    found: set[int] = set()
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        own = list(_own_nodes(function))
+        if any(isinstance(node, ast.Yield | ast.YieldFrom) for node in own):
+            found.update(id(node) for node in own if isinstance(node, ast.While | ast.For))
+    return found
+
+
+def _own_nodes(function: ast.AST) -> Iterable[ast.AST]:
+    """The nodes of a function's body, not descending into nested definitions."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+                          | ast.ClassDef):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _yielding_functions(trees: Iterable[ast.Module], is_yield_call: _YieldCalls) -> set[str]:
     """Names of functions (and methods) that reach a yield call, directly or through others."""
     calls: dict[str, set[str]] = {}
-    for tree in trees.values():
+    for tree in trees:
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef):
-                names = {n.rsplit(".", 1)[-1] if not _is_yield_call(n) else "<yield>"
+                names = {n.rsplit(".", 1)[-1] if not is_yield_call(n) else "<yield>"
                          for n in _called_names(node)}
                 calls.setdefault(node.name, set()).update(names)
     yielding = {"<yield>"}
@@ -133,19 +190,24 @@ FREEZE_WARNING = (
 )
 
 
-def check_loops(trees: Mapping[str, ast.Module]) -> LoopReport:
-    """Analyse the game's parsed Python files (relative path -> module tree)."""
-    yielding = _yielding_functions(trees)
+def check_loops(modules: Mapping[str, ast.Module], entry_point: str = "main.py") -> LoopReport:
+    """Analyse the game's parsed Python files (relative path -> module tree) that
+    `entry_point` can import."""
+    reachable = import_graph(modules, entry_point).reachable if entry_point in modules else ()
+    trees = {rel: modules[rel] for rel in sorted(reachable)}
+    is_yield_call = _YieldCalls(_clock_names(trees.values()))
+    yielding = _yielding_functions(trees.values(), is_yield_call)
     blocking: list[str] = []
     warnings: list[str] = []
-    for rel, tree in sorted(trees.items()):
+    for rel, tree in trees.items():
+        in_generators = _loops_in_generators(tree)
         for node in ast.walk(tree):
             if not isinstance(node, ast.While | ast.For) or _has_await(node):
                 continue
             names = list(_called_names(node))
-            if any(_is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding for n in names):
+            if any(is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding for n in names):
                 blocking.append(f"{rel}:{node.lineno}")
-            elif isinstance(node, ast.While) and (
+            elif isinstance(node, ast.While) and id(node) not in in_generators and (
                     any(_is_game_call(n) for n in names) or _never_ends(node)):
                 warnings.append(f"{rel}:{node.lineno}: {FREEZE_WARNING}")
     return LoopReport(tuple(blocking), tuple(warnings))

@@ -21,7 +21,7 @@ from pygbag_like.runtime.layout import (
     find_runtime,
     variant_for,
 )
-from pygbag_like.scan import ENTRY_POINT, scan_game
+from pygbag_like.scan import scan_game
 from pygbag_like.shell import read_template, render_page, write_shell
 
 GAME_DATA = "game.data"
@@ -110,11 +110,12 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     started = time.monotonic()
     game_dir = game_dir.resolve()
     scan = scan_game(game_dir, config.excludes,
-                     extra_excluded=[out_dir, staging_dir(out_dir), archive_path(out_dir)])
-    loops = check_loops(scan.modules)
+                     extra_excluded=[out_dir, staging_dir(out_dir), archive_path(out_dir)],
+                     entry_point=config.main)
+    loops = check_loops(scan.modules, config.main)
     variant = variant_for(loops.needs_asyncify)
     page = PageSettings(
-        config=config, template=read_template(config, game_dir), main=ENTRY_POINT,
+        config=config, template=read_template(config, game_dir), main=config.main,
         icon=(game_dir / config.icon) if config.icon else None, live_reload=live_reload,
         preload=imported_packages(scan.modules, PRELOADABLE),
     )

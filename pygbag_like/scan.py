@@ -18,11 +18,15 @@ from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
-from pygbag_like.casecheck import files_differing_by_case, literal_case_mismatches
 from pygbag_like.errors import ScanError
 from pygbag_like.output import is_output
+from pygbag_like.pathcheck import (
+    files_differing_by_case,
+    literal_case_mismatches,
+    literals_leaving_folder,
+)
 
-ENTRY_POINT = "main.py"
+DEFAULT_ENTRY_POINT = "main.py"
 PACKIGNORE = ".packignore"
 GITIGNORE = ".gitignore"
 
@@ -82,22 +86,22 @@ class ScanResult:
 
 
 def scan_game(
-    root: Path, excludes: Sequence[str] = (), extra_excluded: Sequence[Path] = ()
+    root: Path, excludes: Sequence[str] = (), extra_excluded: Sequence[Path] = (),
+    entry_point: str = DEFAULT_ENTRY_POINT,
 ) -> ScanResult:
     """List the files of the game folder `root` to pack, parsing and compiling each .py file.
 
     `excludes` are gitignore-syntax patterns (from the config); `extra_excluded` are absolute
-    paths to skip (the output folder, its staging folder and its zip when inside the game).
+    paths to skip (the output folder, its staging folder and its zip when inside the game);
+    `entry_point` is the script that starts the game, relative to `root`.
     """
     root = _checked_root(root)
     files = list_files(root, excludes, extra_excluded)
     rels = [game_file.rel for game_file in files]
-    if ENTRY_POINT not in rels:
-        similar = [rel for rel in rels if rel.casefold() == ENTRY_POINT]
-        hint = f" (found {similar[0]}: rename it)" if similar else ""
-        raise ScanError(f"no {ENTRY_POINT} in {root}: the entry point of a game is main.py{hint}")
+    _check_entry_point(root, entry_point, rels)
     notes = files_differing_by_case(rels)
     rel_set = set(rels)
+    run_dir = entry_point.rpartition("/")[0]
     modules: dict[str, ast.Module] = {}
     for game_file in files:
         if game_file.rel.endswith(".py"):
@@ -105,7 +109,23 @@ def scan_game(
             modules[game_file.rel] = tree
             notes += compile_notes
             notes += literal_case_mismatches(game_file.rel, tree, rel_set)
+            notes += literals_leaving_folder(game_file.rel, tree, run_dir)
     return ScanResult(files=files, warnings=tuple(notes), modules=modules)
+
+
+def _check_entry_point(root: Path, entry_point: str, rels: list[str]) -> None:
+    if entry_point in rels:
+        return
+    name = entry_point.rsplit("/", 1)[-1]
+    similar = [rel for rel in rels if rel.casefold() == entry_point.casefold()]
+    nested = [rel for rel in rels if rel.endswith(f"/{name}")]
+    if similar:
+        hint = f" (found {similar[0]}: rename it)"
+    elif entry_point == DEFAULT_ENTRY_POINT and nested:
+        hint = f"; found {nested[0]}: pack this folder with --main {nested[0]}"
+    else:
+        hint = "; the entry point of a game is main.py, or the file --main names"
+    raise ScanError(f"no {entry_point} in {root}{hint}")
 
 
 def list_files(root: Path, excludes: Sequence[str] = (),

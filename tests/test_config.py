@@ -147,3 +147,11 @@ def test_canvas_size_is_bounded(tmp_path):
     (tmp_path / "pack.toml").write_text("height = 20000\n")
     with pytest.raises(ConfigError, match=r"'height' .* at most 16384"):
         load_config(tmp_path)
+
+
+def test_main_names_a_python_file_inside_the_game(tmp_path):
+    assert load_config(tmp_path, {"main": "code\\main.py"}).main == "code/main.py"
+    assert load_config(tmp_path).main == "main.py"
+    for bad in ("../main.py", "/abs/main.py", "code/main.txt"):
+        with pytest.raises(ConfigError, match=r"'main' .* must be a \.py file inside"):
+            load_config(tmp_path, {"main": bad})

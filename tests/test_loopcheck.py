@@ -87,3 +87,39 @@ def test_loop_that_can_never_end_and_never_yields_is_warned():
                    "def f():\n    while True:\n        return 1\n",
                    "import sys\nwhile True:\n    sys.exit(0)\n"):
         assert not report(source).warnings, source
+
+
+def test_tick_counts_only_on_a_clock():
+    sprite_game = ("import asyncio, pygame\nclass Pipe:\n    def tick(self):\n        pass\n"
+                   "up_pipe = Pipe()\nclock = pygame.time.Clock()\n"
+                   "async def main():\n    while True:\n        up_pipe.tick()\n"
+                   "        await asyncio.sleep(0)\n"
+                   "def reset():\n    for _ in range(3):\n        up_pipe.tick()\n")
+    assert not report(sprite_game).needs_asyncify
+    for game in ("timer = pygame.time.Clock()\nwhile True:\n    timer.tick(60)\n",
+                 "self.fps = Clock()\nwhile True:\n    self.fps.tick(60)\n",
+                 "while True:\n    pygame.time.Clock().tick(60)\n",
+                 "while True:\n    game.clock.tick(60)\n"):  # no Clock() seen: the name says
+        assert report(game).needs_asyncify, game
+
+
+def test_generator_loops_are_not_warned():
+    source = ("def frames(screen):\n    while True:\n        screen.fill(0)\n        yield\n"
+              "for _ in frames(None):\n    break\n")
+    assert not report(source).warnings
+
+
+def test_only_modules_the_entry_point_imports_are_read():
+    midi = "import pygame\nwhile True:\n    pygame.event.get()\n"
+    source = "import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n"
+    assert not report(source, midi=midi).warnings
+    assert report("import midi\n" + source, midi=midi).warnings
+
+
+def test_entry_point_in_a_subfolder_imports_its_neighbours():
+    modules = parsed({"code/main.py": "import level\nlevel.run()\n",
+                      "code/level.py": "import pygame\ndef run():\n    while True:\n"
+                                       "        pygame.display.flip()\n",
+                      "tools/editor.py": "while True:\n    screen.fill(0)\n"})
+    result = check_loops(modules, "code/main.py")
+    assert result.blocking_loops == ("code/level.py:3",) and not result.warnings

@@ -63,7 +63,7 @@ def test_two_builds_at_once_both_succeed_and_leave_the_cache_whole(runtime):
     first = subprocess.Popen([sys.executable, "-m", "pygbag_like", "runtime", "build"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     second = pack_runtime("build")
-    out, err = first.communicate(timeout=600)
+    _, err = first.communicate(timeout=600)
     assert first.returncode == 0, err
     assert second.returncode == 0, second.stderr
     assert "Traceback" not in err + second.stderr

@@ -99,7 +99,7 @@ def test_out_dir_inside_game_is_skipped(tmp_path: Path) -> None:
 def test_missing_main_py(tmp_path: Path) -> None:
     (tmp_path / "game.py").write_text("")
     with pytest.raises(
-        ScanError, match=r"^no main\.py in .*: the entry point of a game is main\.py"
+        ScanError, match=r"^no main\.py in .*; the entry point of a game is main\.py"
     ):
         scan_game(tmp_path)
 
@@ -339,3 +339,17 @@ def test_outputs_and_their_zip_are_never_packed(tmp_path: Path) -> None:
     mark_output(game / "old")
     result = scan_game(game, extra_excluded=[game / "dist", game / "dist.zip"])
     assert rels(result) == ["main.py"]
+
+
+def test_entry_point_in_a_subfolder(tmp_path: Path) -> None:
+    game = tmp_path / "project"
+    make_game(game / "code", {"main.py": 'img = "../graphics/player.png"\n'})
+    (game / "graphics").mkdir()
+    (game / "graphics" / "player.png").write_bytes(b"png")
+    with pytest.raises(ScanError, match=r"found code/main\.py: pack this folder with --main"):
+        scan_game(game)
+    result = scan_game(game, entry_point="code/main.py")
+    assert rels(result) == ["code/main.py", "graphics/player.png"]
+    assert result.warnings == ()
+    inner = scan_game(game / "code")  # the old way: .. leaves what was packed
+    assert inner.warnings and "leads outside the packed folder" in inner.warnings[0]

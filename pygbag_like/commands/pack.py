@@ -29,7 +29,7 @@ def add_parser(commands: argparse._SubParsersAction, name: str) -> argparse.Argu
     """The game command's parser (`pack GAME_DIR ...`): it has no name users type."""
     parser = commands.add_parser(name, prog="pack", usage="pack GAME_DIR [options]")
     parser.add_argument("game_dir", metavar="GAME_DIR",
-                        help="the game folder; main.py is its entry point")
+                        help="the game folder (main.py, or --main, is its entry point)")
     parser.add_argument("--out", help="output folder (default: GAME_DIR/build/web); pack only "
                         "replaces a folder it wrote itself, or an empty one")
     parser.add_argument("--serve", action="store_true",
@@ -41,6 +41,9 @@ def add_parser(commands: argparse._SubParsersAction, name: str) -> argparse.Argu
     parser.add_argument("--archive", action="store_true",
                         help="also write an itch.io-ready zip next to the output folder")
     parser.add_argument("--template", help="an HTML template with {{pack_head}} and {{pack_body}}")
+    parser.add_argument("--main", metavar="PATH",
+                        help="the entry point, relative to GAME_DIR (default main.py); the "
+                             "game runs from its folder, e.g. --main code/main.py")
     parser.add_argument("--title", help="page title (default: the folder name)")
     parser.add_argument("--icon", help="icon image for the favicon, relative to the game folder")
     parser.add_argument("--width", type=int, help="canvas width before the game sets its mode")
@@ -54,7 +57,7 @@ def add_parser(commands: argparse._SubParsersAction, name: str) -> argparse.Argu
 
 def _overrides(args: argparse.Namespace) -> dict[str, object]:
     return {
-        "template": args.template, "title": args.title, "icon": args.icon,
+        "main": args.main, "template": args.template, "title": args.title, "icon": args.icon,
         "width": args.width, "height": args.height, "pixel_art": args.pixel_art,
         "excludes": tuple(args.exclude) if args.exclude else None,
     }

@@ -1,6 +1,10 @@
 import ast
 
-from pygbag_like.casecheck import files_differing_by_case, literal_case_mismatches
+from pygbag_like.pathcheck import (
+    files_differing_by_case,
+    literal_case_mismatches,
+    literals_leaving_folder,
+)
 
 RELS = {"main.py", "assets/player.png", "assets/Music/theme.ogg", "README.md"}
 
@@ -64,3 +68,15 @@ def test_exact_match_wins_over_case_insensitive_one() -> None:
 def test_non_path_strings_are_ignored() -> None:
     source = 'print("Hello")\nx = "MAIN"\ny = "unknown.png"\nz = """multi\nline.PNG"""\n'
     assert mismatches("main.py", source, RELS) == []
+
+
+def test_paths_leaving_the_packed_folder_are_named() -> None:
+    source = ('a = "../graphics/player.png"\nb = "graphics/../x.png"\n'
+              'c = "../../music/theme.ogg"\nd = "..\\\\fonts\\\\f.ttf"\n')
+    tree = ast.parse(source)
+    from_top = literals_leaving_folder("main.py", tree, "")
+    assert [w.split(":")[1] for w in from_top] == ["1", "3", "4"]
+    assert "the packed folder's top" in from_top[0] and "--main" in from_top[0]
+    from_code = literals_leaving_folder("code/level.py", tree, "code")
+    assert [w.split(":")[1] for w in from_code] == ["3"]
+    assert "the game runs from code/" in from_code[0]

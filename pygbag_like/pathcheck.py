@@ -1,7 +1,9 @@
-"""Warnings about letter case: the browser's filesystem is case-sensitive, Windows and macOS aren't.
+"""Warnings about file paths written in the game's code, before the game is uploaded.
 
-A game that loads "Player.png" while the file is "player.png" works on the author's machine and
-fails in the browser; these checks point at such names before the game is uploaded.
+Letter case: the browser's filesystem is case-sensitive, Windows and macOS aren't, so a game
+that loads "Player.png" while the file is "player.png" works on the author's machine only.
+Leaving the folder: "../graphics/player.png" from a game packed from its code/ folder points
+outside what was packed.
 """
 
 import ast
@@ -48,6 +50,34 @@ def literal_case_mismatches(py_rel: str, tree: ast.AST, rels: set[str]) -> list[
             "the browser's filesystem is case-sensitive"
         )
     return warnings
+
+
+def literals_leaving_folder(py_rel: str, tree: ast.AST, run_dir: str) -> list[str]:
+    """Warn about path literals with ".." that lead out of the packed folder when resolved
+    from `run_dir` (the entry point's folder, relative to the packed folder; "" for its top)."""
+    depth = len([part for part in run_dir.split("/") if part])
+    warnings = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        text = node.value
+        if ".." not in text or not _looks_like_path(text):
+            continue
+        level = depth
+        for part in text.replace("\\", "/").split("/"):
+            if part == "..":
+                level -= 1
+                if level < 0:
+                    warnings.append((node.lineno, text))
+                    break
+            elif part not in ("", "."):
+                level += 1
+    runs_from = f"{run_dir}/" if run_dir else "the packed folder's top"
+    return [
+        f'{py_rel}:{line}: "{text}" leads outside the packed folder (the game runs from '
+        f"{runs_from}): pack the folder that holds it, with --main naming the entry point"
+        for line, text in sorted(warnings)
+    ]
 
 
 def _looks_like_path(text: str) -> bool:

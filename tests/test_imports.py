@@ -1,0 +1,37 @@
+"""Which game modules the entry point reaches, and what it imports from elsewhere."""
+
+import ast
+
+from pygbag_like.imports import import_graph
+
+
+def graph(sources: dict[str, str], entry: str = "main.py"):
+    return import_graph({rel: ast.parse(text) for rel, text in sources.items()}, entry)
+
+
+def test_follows_imports_through_packages_and_relative_imports():
+    result = graph({
+        "main.py": "import json\nfrom game import scenes\n",
+        "game/__init__.py": "from .util import helper\n",
+        "game/scenes.py": "from . import sprites\nimport pytmx.util_pygame\n",
+        "game/sprites.py": "import pygame\n",
+        "game/util.py": "from ..shared import x\n",
+        "tools/unused.py": "import requests\n",
+    })
+    assert result.reachable == {"main.py", "game/__init__.py", "game/scenes.py",
+                                "game/sprites.py", "game/util.py"}
+    assert result.external_roots == {"json", "pygame", "pytmx", "shared"}
+    pytmx = next(item for item in result.external if item.module == "pytmx.util_pygame")
+    assert (pytmx.rel, pytmx.line) == ("game/scenes.py", 2)
+
+
+def test_names_imported_from_a_package_are_not_taken_for_modules():
+    result = graph({"main.py": "from pygame import Rect, mixer\nfrom os.path import join\n"})
+    assert {item.module for item in result.external} == {"pygame", "os.path"}
+
+
+def test_entry_point_folder_is_the_import_root():
+    result = graph({"code/main.py": "import level\n", "code/level.py": "import settings\n",
+                    "code/settings.py": "", "level.py": "import nothing\n"}, "code/main.py")
+    assert result.reachable == {"code/main.py", "code/level.py", "code/settings.py"}
+    assert result.external == ()
