@@ -22,13 +22,14 @@ from pygbag_like.loopcheck import check_loops
 from pygbag_like.pack import PageSettings, write_site
 from pygbag_like.runtime.layout import RuntimeFiles, find_runtime, variant_for
 from pygbag_like.scan import list_files, parse_python
-from pygbag_like.shell import read_template
+from pygbag_like.shell import STATIC_FILES, read_template
 
 TIMEOUT_STATUS = 124
 PAGE_FAILURE_STATUS = 125
 MAX_FOLDER_BYTES = 256 * 1024 * 1024
 POLL_MS = 50
 END_STATES = ("ended", "failed")
+OUR_SCRIPTS = tuple(f"/{name}" for name in STATIC_FILES if name.endswith(".js"))
 # Tells this process about every change of body[data-state] (see docs/runtime-contract.md).
 _STATE_REPORTER = """
 new MutationObserver(function () {
@@ -89,8 +90,11 @@ def _run_page(url: str, timeout: float) -> int:
 
         def on_console(message) -> None:
             # Python's stdout arrives as console.log and its stderr as console.error; the
-            # browser's own warnings (deprecated audio APIs...) are not the script's output.
-            if message.type == "error":
+            # browser's own warnings (deprecated audio APIs...) are not the script's output,
+            # the page's own warnings (a name found by letter case...) are.
+            if message.type == "error" or (
+                    message.type == "warning" and message.location.get("url", "").endswith(
+                        OUR_SCRIPTS)):
                 print(message.text, file=sys.stderr, flush=True)
             elif message.type in ("log", "info"):
                 print(message.text, flush=True)

@@ -1,12 +1,12 @@
 """Which of the game's modules the entry point can import, and what it imports from elsewhere.
 
 The game runs with its entry point's folder first on sys.path, so `import level` from
-`code/main.py` is `code/level.py`. Every import statement counts, wherever it is (inside a
+`code/main.py` is `code/level.py`; bundled packages (vendor.py) come next. Every import statement counts, wherever it is (inside a
 function, under `if`): the analysis is conservative, a module that might be imported is.
 """
 
 import ast
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -17,6 +17,7 @@ class ExternalImport:
     module: str  # the dotted name, e.g. "pytmx.util_pygame"
     rel: str  # the game file that imports it
     line: int
+    optional: bool  # inside `try:` with an `except ImportError` (or broader) handler
 
 
 @dataclass(frozen=True)
@@ -32,29 +33,59 @@ class ImportGraph:
         return frozenset(item.module.split(".")[0] for item in self.external)
 
 
-def _module_names(rels: list[str], run_dir: str) -> dict[str, str]:
-    """Dotted module name -> file, for the game files importable from `run_dir`."""
-    prefix = f"{run_dir}/" if run_dir else ""
-    names = {}
-    for rel in rels:
-        if not rel.startswith(prefix) or not rel.endswith(".py"):
-            continue
-        parts = rel[len(prefix):-3].split("/")
-        if parts[-1] == "__init__":
-            parts.pop()
-        if parts and all(part.isidentifier() for part in parts):
-            names[".".join(parts)] = rel
+def _module_names(rels: list[str], search_dirs: Sequence[str]) -> dict[str, str]:
+    """Dotted module name -> file, for the files importable from `search_dirs` (in order:
+    the first folder holding a name wins, as on sys.path)."""
+    names: dict[str, str] = {}
+    for folder in search_dirs:
+        prefix = f"{folder}/" if folder else ""
+        for rel in sorted(rels):
+            if not rel.startswith(prefix) or not rel.endswith(".py"):
+                continue
+            parts = rel[len(prefix):-3].split("/")
+            if parts[-1] == "__init__":
+                parts.pop()
+            if parts and all(part.isidentifier() for part in parts):
+                names.setdefault(".".join(parts), rel)
     return names
 
 
-def _imported_names(tree: ast.AST, package: str) -> Iterator[tuple[str, int, bool]]:
-    """(dotted name, line, certain) of everything `tree` may import; relative imports
-    resolved against `package` (the importing module's package). `from pkg import x` gives
-    "pkg" (certain) and "pkg.x" (not certain: x may be a submodule or just a name)."""
+_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def _guarded_imports(tree: ast.AST) -> set[int]:
+    """ids of the import statements inside a `try:` that catches a failed import."""
+    guarded: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try):
+            continue
+        caught = set()
+        for handler in node.handlers:
+            kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            caught.update("BaseException" if kind is None else getattr(kind, "id", "")
+                          for kind in kinds)
+        if caught & _IMPORT_ERRORS:
+            guarded.update(id(inner) for statement in node.body for inner in ast.walk(statement)
+                           if isinstance(inner, ast.Import | ast.ImportFrom))
+    return guarded
+
+
+def imported_names(tree: ast.AST, package: str) -> Iterator[tuple[str, int, bool, bool]]:
+    """(dotted name, line, certain, optional) of everything `tree` may import.
+
+    Relative imports are resolved against `package` (the importing module's package).
+    `from pkg import x` gives "pkg" (certain) and "pkg.x" (not certain: x may be a submodule
+    or just a name). Optional imports are guarded by a handler for ImportError."""
+    guarded = _guarded_imports(tree)
+    for node, dotted, certain in _imports(tree, package):
+        yield dotted, node.lineno, certain, id(node) in guarded
+
+
+def _imports(tree: ast.AST, package: str) -> Iterator[tuple[ast.stmt, str, bool]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                yield alias.name, node.lineno, True
+                yield node, alias.name, True
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
@@ -62,16 +93,18 @@ def _imported_names(tree: ast.AST, package: str) -> Iterator[tuple[str, int, boo
                 anchor = anchor[: max(0, len(anchor) - (node.level - 1))]
                 base = ".".join([*anchor, *([base] if base else [])])
             if base:
-                yield base, node.lineno, True
+                yield node, base, True
             for alias in node.names:
                 if alias.name != "*":
-                    yield f"{base}.{alias.name}" if base else alias.name, node.lineno, False
+                    yield node, f"{base}.{alias.name}" if base else alias.name, False
 
 
-def import_graph(modules: Mapping[str, ast.Module], entry_point: str) -> ImportGraph:
-    """Follow imports from `entry_point` through the game's parsed modules (rel -> tree)."""
+def import_graph(modules: Mapping[str, ast.Module], entry_point: str,
+                 more_dirs: Sequence[str] = ()) -> ImportGraph:
+    """Follow imports from `entry_point` through the parsed modules (rel -> tree), found in
+    the entry point's folder, then in `more_dirs` (folders relative to the game)."""
     run_dir = entry_point.rpartition("/")[0]
-    by_name = _module_names(list(modules), run_dir)
+    by_name = _module_names(list(modules), [run_dir, *more_dirs])
     name_of = {rel: name for name, rel in by_name.items()}
     reachable = {entry_point}
     external: dict[tuple[str, str], ExternalImport] = {}
@@ -80,11 +113,14 @@ def import_graph(modules: Mapping[str, ast.Module], entry_point: str) -> ImportG
         rel = pending.pop()
         name = name_of.get(rel, "")
         package = name if rel.endswith("__init__.py") else name.rpartition(".")[0]
-        for dotted, line, certain in _imported_names(modules[rel], package):
+        for dotted, line, certain, optional in imported_names(modules[rel], package):
             parts = dotted.split(".")
             if parts[0] not in by_name:
                 if certain:
-                    external.setdefault((dotted, rel), ExternalImport(dotted, rel, line))
+                    found = ExternalImport(dotted, rel, line, optional)
+                    known = external.setdefault((dotted, rel), found)
+                    if known.optional and not optional:  # one unguarded import is enough
+                        external[(dotted, rel)] = found
                 continue
             for i in range(1, len(parts) + 1):  # a package's __init__ runs before its modules
                 target = by_name.get(".".join(parts[:i]))

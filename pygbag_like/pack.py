@@ -23,6 +23,7 @@ from pygbag_like.runtime.layout import (
 )
 from pygbag_like.scan import scan_game
 from pygbag_like.shell import read_template, render_page, write_shell
+from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
 GAME_DATA = "game.data"
 RUNTIME_DIR = "runtime"
@@ -44,6 +45,7 @@ class PageSettings:
     argv: Sequence[str] | None = None
     preload: Sequence[str] = ()  # modules to import while the page waits for the click
     keep_saves: bool = True  # keep files the game writes across reloads (IndexedDB)
+    python_path: Sequence[str] = ()  # folders below the mount point, put on sys.path
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class PackResult:
     variant: Variant
     warnings: tuple[str, ...]
     seconds: float
+    bundled: tuple[str, ...] = ()  # "name version" of each third-party package bundled
 
 
 def imported_packages(modules: Mapping[str, ast.Module],
@@ -95,6 +98,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         pixel_art=page.config.pixel_art, autostart=page.autostart,
         preload=tuple(page.preload), keep_saves=page.keep_saves,
         argv=None if page.argv is None else tuple(page.argv),
+        python_path=tuple(f"{MOUNT_POINT}/{folder}" for folder in page.python_path),
     )
     write_shell(out, render_page(page.template, page.config, page_config, page.live_reload))
     return metadata
@@ -113,14 +117,16 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
                      extra_excluded=[out_dir, staging_dir(out_dir), archive_path(out_dir)],
                      entry_point=config.main)
     loops = check_loops(scan.modules, config.main)
+    dependencies = resolve_dependencies(scan.modules, config.main, game_dir)
     variant = variant_for(loops.needs_asyncify)
     page = PageSettings(
         config=config, template=read_template(config, game_dir), main=config.main,
         icon=(game_dir / config.icon) if config.icon else None, live_reload=live_reload,
         preload=imported_packages(scan.modules, PRELOADABLE),
+        python_path=(SITE_DIR,) if dependencies.packages else (),
     )
     runtime = runtime or find_runtime()
-    files = [(f.rel, f.path) for f in scan.files]
+    files = [(f.rel, f.path) for f in scan.files] + dependencies.files
     metadata: dict = {}
 
     def write(folder: Path) -> None:
@@ -130,5 +136,7 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     return PackResult(
         out_dir=out_dir, file_count=len(scan.files),
         game_bytes=metadata["remote_package_size"], variant=variant,
-        warnings=scan.warnings + loops.warnings, seconds=time.monotonic() - started,
+        warnings=scan.warnings + loops.warnings + dependencies.warnings,
+        seconds=time.monotonic() - started,
+        bundled=tuple(f"{p.name} {p.version}" for p in dependencies.packages),
     )

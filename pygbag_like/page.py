@@ -26,6 +26,7 @@ class PageConfig:
     preload: tuple[str, ...] = ()  # modules to import while the page waits for the click
     keep_saves: bool = True  # keep the files the game writes (IndexedDB)
     argv: tuple[str, ...] | None = None  # sys.argv for the script (pack exec)
+    python_path: tuple[str, ...] = ()  # folders put on sys.path after the script's own
 
     def to_json(self) -> str:
         """The configuration as JSON that is safe inside a <script> element."""

@@ -18,6 +18,8 @@ def pack_result(result: PackResult) -> None:
     """A pack's warnings, then its summary."""
     for message in result.warnings:
         warning(message)
+    if result.bundled:
+        print(f"bundled: {', '.join(result.bundled)}", flush=True)
     print(f"packed {result.file_count} files ({result.game_bytes / 1e6:.2f} MB) "
           f"into {result.out_dir} in {result.seconds:.2f}s, runtime: {result.variant.name}",
           flush=True)

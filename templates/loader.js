@@ -23,6 +23,7 @@
  * @property {string[]} preload      modules to import while waiting for the click
  * @property {boolean} keep_saves    keep the files the game writes (saves.js)
  * @property {?string[]} argv        sys.argv for the script (pack exec), or null
+ * @property {string[]} python_path  folders put on sys.path after the script's own
  */
 (function () {
   "use strict";
@@ -108,6 +109,39 @@
       FS.createDataFile(dir, path.substring(slash + 1), bytes.subarray(entry.start, entry.end),
         true, true, true);
     }
+  }
+
+  const ENOENT = 44;  // emscripten's errno for "no such file or directory"
+
+  /**
+   * Games written on Windows or macOS open "Player.png" as "player.png". Below `mount`, a
+   * name that is not found falls back to the one entry of its folder that matches it
+   * ignoring case (as it would on the author's machine), with one console warning each.
+   */
+  function foldCaseBelow(FS, mount) {
+    const lookupNode = FS.lookupNode;
+    const warned = new Set();
+    FS.lookupNode = function (parent, name) {
+      try {
+        return lookupNode(parent, name);
+      } catch (err) {
+        if (!(err instanceof FS.ErrnoError) || err.errno !== ENOENT) throw err;
+        const folder = FS.getPath(parent);
+        if (folder !== mount && folder.indexOf(mount + "/") !== 0) throw err;
+        const wanted = name.toLowerCase();
+        const matches = Object.keys(parent.contents || {}).filter(function (entry) {
+          return entry.toLowerCase() === wanted;
+        });
+        if (matches.length !== 1) throw err;
+        const path = folder + "/" + name;
+        if (!warned.has(path)) {
+          warned.add(path);
+          console.warn(path + " does not exist: using " + matches[0] + " (the name differs " +
+            "by letter case; the browser's files are case-sensitive, rename one of them)");
+        }
+        return lookupNode(parent, matches[0]);
+      }
+    };
   }
 
   class Page {
@@ -196,6 +230,7 @@
           performance.mark("pl:instantiated");
           mountPackage(module.FS, files.runtimeMeta, files.runtimeData, "/");
           mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
+          foldCaseBelow(module.FS, cfg.mount);
           if (cfg.keep_saves) {
             const Saves = PygbagLike.saves;
             page.saves = new Saves.Tracker(module.FS, cfg.mount,
@@ -222,6 +257,9 @@
       document.body.dataset.state = "running";
       this.keepSavesWhileRunning();
       if (this.config.argv) this.call("set_argv", JSON.stringify(this.config.argv), false);
+      if (this.config.python_path.length) {
+        this.call("set_path", JSON.stringify(this.config.python_path), false);
+      }
       let status = await this.call("start", this.config.mount + "/" + this.config.main, asyncify);
       if (status === STATUS.RUNNING) status = await this.stepEachFrame();
       this.finish(status);

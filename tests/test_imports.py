@@ -35,3 +35,11 @@ def test_entry_point_folder_is_the_import_root():
                     "code/settings.py": "", "level.py": "import nothing\n"}, "code/main.py")
     assert result.reachable == {"code/main.py", "code/level.py", "code/settings.py"}
     assert result.external == ()
+
+
+def test_imports_guarded_by_import_error_are_optional():
+    result = graph({"main.py": "try:\n    import numpy\nexcept ImportError:\n    numpy = None\n"
+                               "try:\n    import yaml\nexcept ValueError:\n    pass\n"
+                               "try:\n    import toml\nexcept:\n    pass\n"})
+    optional = {item.module: item.optional for item in result.external}
+    assert optional == {"numpy": True, "yaml": False, "toml": True}

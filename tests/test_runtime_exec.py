@@ -230,3 +230,24 @@ def test_memory_grows_for_a_300_mb_allocation(runtime, tmp_path):
     """)
     assert result.returncode == 0, result.stderr
     assert "allocated 300 7" in result.stdout
+
+
+def test_names_that_differ_by_case_fall_back_to_the_file(runtime, tmp_path):
+    (tmp_path / "Assets").mkdir()
+    (tmp_path / "Assets" / "data.txt").write_text("found it")
+    media.make_images(tmp_path / "img")
+    result = run_exec(tmp_path, """
+        import os
+        os.environ["SDL_VIDEODRIVER"] = "emscripten"
+        import pygame
+        print(open("assets/DATA.TXT").read())
+        print("image", pygame.image.load("IMG/IMG.PNG").get_size())
+        try:
+            open("assets/nothing.txt")
+        except FileNotFoundError:
+            print("missing stays missing")
+    """)
+    assert result.returncode == 0, result.stderr
+    assert "found it" in result.stdout and "image (12, 8)" in result.stdout
+    assert "missing stays missing" in result.stdout
+    assert "DATA.TXT does not exist: using data.txt" in result.stderr

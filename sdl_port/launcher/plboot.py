@@ -5,6 +5,7 @@ The page calls, through the launcher's `pl_call`:
     step()       one iteration of the asyncio loop started by the game -> a status below
     preload(m)   import these comma-separated modules now (optional, before start)
     set_argv(j)  sys.argv for the script, as a JSON list (optional, before start)
+    set_path(j)  folders to put on sys.path after the script's own, a JSON list (optional)
     exit_code()  the code given to sys.exit, after status EXITED
 
 Statuses: RUNNING (call step() once per animation frame), DONE (the script returned),
@@ -100,6 +101,7 @@ class _MainLoopScheduled(BaseException):
 
 class _State:
     argv: list[str] | None = None
+    path: list[str] = []  # after the script's folder on sys.path (bundled packages)
     loop = None  # the game's asyncio loop, in the plain runtime
     task = None  # the game's main task, in the plain runtime
     exit_code = 0
@@ -163,7 +165,7 @@ def start(path: str) -> int:
     """Run the game script `path` as __main__ from its own folder."""
     folder = os.path.dirname(os.path.abspath(path))
     os.chdir(folder)
-    sys.path.insert(0, folder)
+    sys.path[0:0] = [folder, *_State.path]
     sys.argv = _State.argv or [path]
     _install_browser_defaults()
     try:
@@ -226,6 +228,14 @@ def set_argv(argv_json: str) -> int:
     import json
 
     _State.argv = [str(arg) for arg in json.loads(argv_json)]
+    return 0
+
+
+def set_path(folders_json: str) -> int:
+    """Folders to put on sys.path after the script's own for the next start() (JSON list)."""
+    import json
+
+    _State.path = [str(folder) for folder in json.loads(folders_json)]
     return 0
 
 
