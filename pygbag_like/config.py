@@ -25,6 +25,7 @@ class GameConfig:
     width: int = 800
     height: int = 600
     pixel_art: bool = False
+    resize: str = "fit"  # fit: scaled to the page; fixed: its own size; fill: see RESIZE_MODES
     excludes: tuple[str, ...] = ()
     template: str | None = None
     out: str | None = None
@@ -36,6 +37,10 @@ _HINTS = get_type_hints(GameConfig)
 _EXPECTED = {str: "a string", int: "a positive integer", bool: "true or false"}
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
 _COLOR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+")
+# How the game area uses the page. fit: the game's size, scaled to the page keeping its
+# shape; fixed: the game's size, unscaled; fill: a game that asks for a RESIZABLE window gets
+# the page's size (and resize events), others are scaled as with fit.
+RESIZE_MODES = ("fit", "fixed", "fill")
 # Browsers refuse canvases much larger than this (and a game's window never is).
 MAX_CANVAS_SIDE = 16384
 _BOUNDED = {"width": MAX_CANVAS_SIDE, "height": MAX_CANVAS_SIDE}
@@ -130,6 +135,9 @@ def _checked_value(key: str, value: object, hint: object, source: str) -> object
                 f"'code/main.py', got {value!r}"
             )
         return value.replace("\\", "/").removeprefix("./")
+    if key.replace("-", "_") == "resize" and value not in RESIZE_MODES:
+        raise ConfigError(f"{key!r} in {source} must be one of {', '.join(RESIZE_MODES)}, "
+                          f"got {value!r}")
     if key.replace("-", "_") == "background" and not _COLOR.fullmatch(value):
         raise ConfigError(
             f"{key!r} in {source} must be a CSS color like '#1a2b3c' or 'black', got {value!r}"

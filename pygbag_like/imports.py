@@ -1,8 +1,9 @@
 """Which of the game's modules the entry point can import, and what it imports from elsewhere.
 
 The game runs with its entry point's folder first on sys.path, so `import level` from
-`code/main.py` is `code/level.py`; bundled packages (vendor.py) come next. Every import statement counts, wherever it is (inside a
-function, under `if`): the analysis is conservative, a module that might be imported is.
+`code/main.py` is `code/level.py`; bundled packages (vendor.py) come next. Every import
+statement counts, wherever it is (inside a function, under `if`): the analysis is
+conservative, a module that might be imported is.
 """
 
 import ast

@@ -95,7 +95,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         runtime_js=f"{RUNTIME_DIR}/{variant.js}", runtime_wasm=f"{RUNTIME_DIR}/{variant.wasm}",
         asyncify=variant.asyncify, runtime_data=f"{RUNTIME_DIR}/{RUNTIME_DATA}",
         game_data=GAME_DATA, mount=MOUNT_POINT, main=page.main, sizes=sizes,
-        pixel_art=page.config.pixel_art, autostart=page.autostart,
+        pixel_art=page.config.pixel_art, resize=page.config.resize, autostart=page.autostart,
         preload=tuple(page.preload), keep_saves=page.keep_saves,
         argv=None if page.argv is None else tuple(page.argv),
         python_path=tuple(f"{MOUNT_POINT}/{folder}" for folder in page.python_path),

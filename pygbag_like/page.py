@@ -22,6 +22,7 @@ class PageConfig:
     main: str  # the entry point, relative to `mount`
     sizes: Mapping[str, int]  # bytes of each file downloaded with progress, by URL
     pixel_art: bool = False  # scale the canvas by whole steps, without smoothing
+    resize: str = "fit"  # fit, fixed or fill (config.RESIZE_MODES)
     autostart: bool = False  # start without waiting for a click (pack exec, live reload)
     preload: tuple[str, ...] = ()  # modules to import while the page waits for the click
     keep_saves: bool = True  # keep the files the game writes (IndexedDB)

@@ -19,6 +19,8 @@
  * @property {string} main           the entry point, relative to `mount`
  * @property {Object<string, number>} sizes  bytes of each file downloaded with progress
  * @property {boolean} pixel_art     scale by whole steps without smoothing
+ * @property {string} resize         "fit" (scaled to the page), "fixed" (unscaled) or "fill"
+ *                                   (a RESIZABLE game gets the page's size)
  * @property {boolean} autostart     start without waiting for a click
  * @property {string[]} preload      modules to import while waiting for the click
  * @property {boolean} keep_saves    keep the files the game writes (saves.js)
@@ -243,6 +245,9 @@
       if (this.module.ccall("pl_init", "number", [], []) !== 0) {
         throw new Error("Python failed to start");
       }
+      this.call("configure", JSON.stringify({
+        argv: cfg.argv, path: cfg.python_path, resizable: cfg.resize === "fill",
+      }), false);
       // Imports the game will need, done now while the page waits for the player's click.
       if (cfg.preload && cfg.preload.length) this.call("preload", cfg.preload.join(","), false);
     }
@@ -256,10 +261,6 @@
       const asyncify = this.config.asyncify;
       document.body.dataset.state = "running";
       this.keepSavesWhileRunning();
-      if (this.config.argv) this.call("set_argv", JSON.stringify(this.config.argv), false);
-      if (this.config.python_path.length) {
-        this.call("set_path", JSON.stringify(this.config.python_path), false);
-      }
       let status = await this.call("start", this.config.mount + "/" + this.config.main, asyncify);
       if (status === STATUS.RUNNING) status = await this.stepEachFrame();
       this.finish(status);
@@ -312,9 +313,24 @@
     }
   }
 
-  function fitCanvas(canvas, pixelArt) {
+  /**
+   * Size the canvas on the page: its pixels stay the game's (the surface keeps the size the
+   * game asked for); only its CSS size changes. With "fill", the canvas takes the whole page
+   * until the game sets a mode: SDL then gives a RESIZABLE window the page's size (plpygame
+   * lets RESIZABLE through only with "fill"), and other windows are scaled as with "fit".
+   */
+  function fitCanvas(canvas, config) {
     const width = canvas.width || 1, height = canvas.height || 1;
-    const scale = Math.min(window.innerWidth / width, window.innerHeight / height);
+    const pageWidth = window.innerWidth, pageHeight = window.innerHeight;
+    const fillsPage = Math.abs(width - pageWidth) <= 1 && Math.abs(height - pageHeight) <= 1;
+    if (config.resize === "fill" && (fillsPage || !canvas.dataset.sized)) {
+      canvas.style.width = pageWidth + "px";
+      canvas.style.height = pageHeight + "px";
+      return;
+    }
+    const fits = Math.min(window.innerWidth / width, window.innerHeight / height);
+    const scale = config.resize === "fixed" ? Math.min(1, fits) : fits;
+    const pixelArt = config.pixel_art;
     const snapped = pixelArt && scale >= 1 ? Math.floor(scale) : scale;
     canvas.style.width = Math.floor(width * snapped) + "px";
     canvas.style.height = Math.floor(height * snapped) + "px";
@@ -336,9 +352,12 @@
     await domReady();
     const canvas = page.canvas = $("canvas");
     canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
-    const refit = function () { fitCanvas(canvas, config.pixel_art); };
+    const refit = function () { fitCanvas(canvas, config); };
     window.addEventListener("resize", refit);
-    new MutationObserver(refit).observe(canvas, { attributes: true, attributeFilter: ["width", "height"] });
+    new MutationObserver(function () {
+      canvas.dataset.sized = "true";  // the game has set a mode
+      refit();
+    }).observe(canvas, { attributes: true, attributeFilter: ["width", "height"] });
     refit();
     const fullscreen = $("pl-fullscreen");
     if (fullscreen) {

@@ -251,3 +251,25 @@ def test_names_that_differ_by_case_fall_back_to_the_file(runtime, tmp_path):
     assert "found it" in result.stdout and "image (12, 8)" in result.stdout
     assert "missing stays missing" in result.stdout
     assert "DATA.TXT does not exist: using data.txt" in result.stderr
+
+
+def test_window_keeps_the_asked_size_and_updates_are_time_sliced(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        import os, time
+        os.environ["SDL_VIDEODRIVER"] = "emscripten"
+        import pygame
+        screen = pygame.display.set_mode((640, 360), pygame.RESIZABLE)
+        print("size", screen.get_size())
+        start = time.perf_counter()
+        n = 0
+        while n < 1000:  # a blocking loop: the asyncify runtime
+            screen.fill((n % 255, 0, 0))
+            pygame.display.update()
+            n += 1
+        print("seconds", time.perf_counter() - start)
+    """)
+    assert result.returncode == 0, result.stderr
+    assert "size (640, 360)" in result.stdout  # not the page's scaled size
+    seconds = float(result.stdout.split("seconds ")[1].split()[0])
+    # Giving a whole frame back per update made 1000 updates last 1000 frames (16.7 s).
+    assert seconds < 8, seconds

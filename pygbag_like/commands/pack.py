@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pygbag_like import reporting
 from pygbag_like.archive import archive_path, write_archive
-from pygbag_like.config import load_config
+from pygbag_like.config import RESIZE_MODES, load_config
 from pygbag_like.errors import UsageError
 from pygbag_like.output import resolve_out_dir
 from pygbag_like.pack import pack_game
@@ -48,6 +48,9 @@ def add_parser(commands: argparse._SubParsersAction, name: str) -> argparse.Argu
     parser.add_argument("--icon", help="icon image for the favicon, relative to the game folder")
     parser.add_argument("--width", type=int, help="canvas width before the game sets its mode")
     parser.add_argument("--height", type=int, help="canvas height before the game sets its mode")
+    parser.add_argument("--resize", choices=RESIZE_MODES,
+                        help="fit (default): scaled to the page; fixed: unscaled; fill: a "
+                             "RESIZABLE game gets the page's size")
     parser.add_argument("--pixel-art", action="store_true", default=None,
                         help="scale the canvas by whole steps without smoothing")
     parser.add_argument("--exclude", action="append", default=None, metavar="PATTERN",
@@ -59,6 +62,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, object]:
     return {
         "main": args.main, "template": args.template, "title": args.title, "icon": args.icon,
         "width": args.width, "height": args.height, "pixel_art": args.pixel_art,
+        "resize": args.resize,
         "excludes": tuple(args.exclude) if args.exclude else None,
     }
 

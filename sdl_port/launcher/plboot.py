@@ -3,9 +3,10 @@
 The page calls, through the launcher's `pl_call`:
     start(path)  run `path` as __main__, from its folder        -> a status below
     step()       one iteration of the asyncio loop started by the game -> a status below
+    configure(j) options as JSON (before preload and start): argv (sys.argv), path (folders
+                 put on sys.path after the script's own), resizable (let set_mode keep
+                 RESIZABLE); each optional
     preload(m)   import these comma-separated modules now (optional, before start)
-    set_argv(j)  sys.argv for the script, as a JSON list (optional, before start)
-    set_path(j)  folders to put on sys.path after the script's own, a JSON list (optional)
     exit_code()  the code given to sys.exit, after status EXITED
 
 Statuses: RUNNING (call step() once per animation frame), DONE (the script returned),
@@ -46,7 +47,7 @@ class _BuiltinSubmoduleFinder:
 def _patch_pygame(module) -> None:
     import plpygame
 
-    plpygame.patch(module)
+    plpygame.patch(module, resizable=_State.resizable, asyncify=ASYNCIFY)
 
 
 def _patch_asyncio(module) -> None:
@@ -101,7 +102,8 @@ class _MainLoopScheduled(BaseException):
 
 class _State:
     argv: list[str] | None = None
-    path: list[str] = []  # after the script's folder on sys.path (bundled packages)
+    path: tuple[str, ...] = ()  # after the script's folder on sys.path (bundled packages)
+    resizable = False  # set_mode keeps RESIZABLE: the page gives the game its own size
     loop = None  # the game's asyncio loop, in the plain runtime
     task = None  # the game's main task, in the plain runtime
     exit_code = 0
@@ -223,19 +225,16 @@ def preload(module_names: str) -> int:
     return 0
 
 
-def set_argv(argv_json: str) -> int:
-    """Set sys.argv for the next start() (a JSON list of strings)."""
+def configure(options_json: str) -> int:
+    """Options for what follows, as a JSON object: argv (sys.argv for start), path (folders
+    put on sys.path after the script's own), resizable (set_mode keeps RESIZABLE)."""
     import json
 
-    _State.argv = [str(arg) for arg in json.loads(argv_json)]
-    return 0
-
-
-def set_path(folders_json: str) -> int:
-    """Folders to put on sys.path after the script's own for the next start() (JSON list)."""
-    import json
-
-    _State.path = [str(folder) for folder in json.loads(folders_json)]
+    options = json.loads(options_json)
+    if options.get("argv") is not None:
+        _State.argv = [str(arg) for arg in options["argv"]]
+    _State.path = tuple(str(folder) for folder in options.get("path", ()))
+    _State.resizable = bool(options.get("resizable", False))
     return 0
 
 

@@ -1,13 +1,27 @@
 """Browser fixes applied to pygame right after it is imported (see plboot).
 
-pygame-ce raises NotImplementedError for `pygame.time.set_timer` on WebAssembly (SDL timers
-need threads). Here timers are kept in Python and their events are posted whenever the game
-asks for events, which every game loop does: `pygame.event.get/poll/peek/pump/wait`.
+- Timers: pygame-ce raises NotImplementedError for `pygame.time.set_timer` on WebAssembly
+  (SDL timers need threads). Here timers are kept in Python and their events are posted
+  whenever the game asks for events, which every game loop does:
+  `pygame.event.get/poll/peek/pump/wait`.
+- Window size: SDL gives a RESIZABLE window the canvas's CSS size, which is the page's
+  scaled view of the game; the game asked for its own size. RESIZABLE goes through only when
+  the page lets the game fill it (`resize = "fill"`); otherwise the surface keeps the size
+  the game asked for and the page scales the canvas.
+- Time-sliced updates (asyncify runtime): each display update gives the frame back to the
+  browser, which caps a game that updates many times per frame (an AI drawing every board
+  it considers) at a few hundred updates per second. An update gives control back only when
+  a frame's time has passed since an update last did (Clock.tick still sleeps as asked); SDL
+  reads its SDL_EMSCRIPTEN_ASYNCIFY hint from the environment on each update.
 """
 
+import os
 import time
 
 _timers: dict[int, list] = {}  # event type -> [event, interval_s, next_due, loops_left]
+FRAME_SECONDS = 1 / 60
+_ASYNCIFY_HINT = "SDL_EMSCRIPTEN_ASYNCIFY"
+_last_yield = [0.0]  # when an update last gave control back to the browser (perf_counter)
 
 
 def _post_due_timers(pygame) -> float | None:
@@ -29,7 +43,7 @@ def _post_due_timers(pygame) -> float | None:
     return max(0.0, min(t[2] for t in _timers.values()) - time.monotonic())
 
 
-def patch(pygame) -> None:
+def _deliver_timers(pygame) -> None:
     """Replace pygame.time.set_timer and wrap the event functions that deliver timers."""
     event_module = pygame.event
     original = {name: getattr(event_module, name) for name in ("get", "poll", "peek", "pump")}
@@ -74,3 +88,49 @@ def patch(pygame) -> None:
     for name, function in original.items():
         setattr(event_module, name, delivering(function))
     event_module.wait = wait
+
+
+def _keep_window_size(pygame, resizable: bool) -> None:
+    """set_mode without RESIZABLE unless the page lets the game fill it."""
+    set_mode = pygame.display.set_mode
+
+    def keeping_size(size=(0, 0), flags=0, *args, **kwargs):
+        if not resizable:
+            flags &= ~pygame.RESIZABLE
+        return set_mode(size, flags, *args, **kwargs)
+
+    keeping_size.__doc__ = set_mode.__doc__
+    pygame.display.set_mode = keeping_size
+
+
+def _time_slice_updates(pygame) -> None:
+    """Display updates give the frame back at most once per frame (asyncify runtime)."""
+    display = pygame.display
+
+    def sliced(update):
+        def wrapper(*args, **kwargs):
+            now = time.perf_counter()
+            if now - _last_yield[0] >= FRAME_SECONDS:
+                result = update(*args, **kwargs)  # SDL gives the frame back in here
+                _last_yield[0] = time.perf_counter()
+                return result
+            os.environ[_ASYNCIFY_HINT] = "0"
+            try:
+                return update(*args, **kwargs)
+            finally:
+                del os.environ[_ASYNCIFY_HINT]
+
+        wrapper.__name__ = update.__name__
+        wrapper.__doc__ = update.__doc__
+        return wrapper
+
+    display.flip = sliced(display.flip)
+    display.update = sliced(display.update)
+
+
+def patch(pygame, resizable: bool, asyncify: bool) -> None:
+    """Apply the browser fixes to the freshly imported pygame package."""
+    _deliver_timers(pygame)
+    _keep_window_size(pygame, resizable)
+    if asyncify:
+        _time_slice_updates(pygame)
