@@ -6,8 +6,9 @@
  *                                          call plboot.<fn>(arg) (or plboot.<fn>() when arg is
  *                                          NULL) and return its int result; -1 on an exception
  *
- * It also provides the builtin module `_pl` (asyncify-aware sleeping and frame waits) and
- * registers pygame-ce's statically linked modules under "pygame.base".
+ * It also provides the builtin module `_pl` (asyncify-aware sleeping and frame waits, and
+ * `js`, the one door to the page's JavaScript: see pljs.py) and registers pygame-ce's
+ * statically linked modules under "pygame.base".
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -23,6 +24,33 @@ static PyObject *boot_module = NULL;
 EM_JS(void, pl_js_wait_frame, (void), {
     return Asyncify.handleSleep(function(wakeUp) { requestAnimationFrame(function() { wakeUp(); }); });
 });
+
+/* One request to the page's JavaScript bridge (loader.js, `plJs`): JSON in, JSON out. */
+EM_JS(char *, pl_js_request, (const char *request), {
+    var reply;
+    try {
+        reply = Module.plJs(JSON.parse(UTF8ToString(request)));
+    } catch (err) {
+        reply = { error: String(err && err.stack || err) };
+    }
+    return stringToNewUTF8(JSON.stringify(reply === undefined ? null : reply));
+});
+
+static PyObject *
+pl_js(PyObject *self, PyObject *arg)
+{
+    const char *request = PyUnicode_AsUTF8(arg);
+    char *reply;
+    PyObject *result;
+
+    if (request == NULL) {
+        return NULL;
+    }
+    reply = pl_js_request(request);
+    result = PyUnicode_FromString(reply);
+    free(reply);
+    return result;
+}
 
 static PyObject *
 pl_has_asyncify(PyObject *self, PyObject *unused)
@@ -60,6 +88,7 @@ static PyMethodDef pl_methods[] = {
     {"has_asyncify", pl_has_asyncify, METH_NOARGS, "True in the asyncify runtime."},
     {"sleep_ms", pl_sleep_ms, METH_O, "Give control to the browser for ms milliseconds."},
     {"wait_frame", pl_wait_frame, METH_NOARGS, "Give control to the browser until its next frame."},
+    {"js", pl_js, METH_O, "One JSON request to the page's JavaScript bridge; the JSON reply."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef pl_module = {PyModuleDef_HEAD_INIT, "_pl", NULL, -1, pl_methods};
