@@ -96,7 +96,8 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         preload=tuple(page.preload), keep_saves=page.keep_saves,
         argv=None if page.argv is None else tuple(page.argv),
     )
-    write_shell(out, render_page(page.template, page.config, page_config, page.live_reload))
+    write_shell(out, render_page(page.template, page.config, page_config, page.live_reload),
+                page.live_reload)
     return metadata
 
 
