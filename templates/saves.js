@@ -201,16 +201,19 @@
       for (const stored of this.stored.keys()) {  // a renamed or deleted folder's files
         if (stored.startsWith(rel + "/")) this.dirty.add(stored);
       }
+      const tracker = this;
       const full = this.mount + "/" + rel;
-      const stat = this.FS.analyzePath(full).object;
-      if (stat && this.FS.isDir(stat.mode)) {  // a folder renamed into place: all its files
-        const tracker = this;
+      const node = this.FS.analyzePath(full).object;
+      if (node && this.FS.isDir(node.mode)) {  // a folder renamed into place: all its files
         walk(this.FS, full, function (file) { tracker.dirty.add(tracker.relative(file)); },
           { left: MAX_ENTRIES });
       }
       if (!this.queued) {  // several closes in one turn of the event loop: one transaction
         this.queued = true;
-        queueMicrotask(function () { this.queued = false; this.writeChanges(); }.bind(this));
+        queueMicrotask(function () {
+          tracker.queued = false;
+          tracker.writeChanges();
+        });
       }
     }
 
@@ -227,7 +230,8 @@
       }, { left: MAX_ENTRIES });
       if (!complete) return;  // what was not reached is not gone
       for (const rel of this.seen.keys()) if (!found.has(rel)) this.seen.delete(rel);
-      for (const rel of this.stored.keys()) if (mark && !found.has(rel)) this.dirty.add(rel);
+      if (!mark) return;
+      for (const rel of this.stored.keys()) if (!found.has(rel)) this.dirty.add(rel);  // deleted
     }
 
     /** Scan for changes the wrappers missed, then store everything changed. */
@@ -240,8 +244,19 @@
       return this.writeChanges();
     }
 
-    /** Store the changed files in one transaction; a file that does not fit is skipped. */
+    /** Store the changed files; trouble is reported, never thrown into the game's loop. */
     writeChanges() {
+      try {
+        this.startWrite();
+      } catch (err) {
+        console.warn("saves: could not store the changed files:", err);
+        this.report("write failed", "Your progress could not be saved in this browser.");
+      }
+      return this.settled();
+    }
+
+    /** Start one transaction for the changed files; a file that does not fit is skipped. */
+    startWrite() {
       const deletes = [], files = [];
       for (const rel of this.dirty) {
         const node = this.FS.analyzePath(this.mount + "/" + rel).object;
@@ -267,7 +282,7 @@
         this.total = total;
         this.stored.set(rel, stat.size);
       }
-      if (!puts.size && !deletes.length) return this.settled();
+      if (!puts.size && !deletes.length) return;
       const tracker = this;
       const write = this.db.write(puts, deletes).catch(function (err) {
         console.warn("saves: could not store " + Array.from(puts.keys()).join(", ") + ":", err);
@@ -276,7 +291,6 @@
       });
       this.pending.add(write);
       write.then(function () { tracker.pending.delete(write); });
-      return this.settled();
     }
 
     tooLarge(rel, size) {

@@ -81,7 +81,37 @@ while True:
     clock.tick(30)
 """
 
-GAMES = {"blocking": COUNTER_BLOCKING, "asyncio": COUNTER_ASYNCIO, "oversize": OVERSIZE}
+# Visit 0 writes gone.txt and save.txt (through a rename), visit 1 deletes gone.txt; each
+# visit lists what it found.
+RENAME_AND_DELETE = """
+import os
+import pygame
+
+os.makedirs("visits", exist_ok=True)
+visit = len(os.listdir("visits"))
+open(f"visits/{visit}", "w").close()
+found = sorted(set(os.listdir()) - {"main.py", "visits"})
+print(f"visit {visit}: {' '.join(found)}", flush=True)
+if visit == 0:
+    with open("gone.txt", "w") as file:
+        file.write("x")
+    with open("save.tmp", "w") as file:
+        file.write("1")
+    os.replace("save.tmp", "save.txt")
+elif visit == 1:
+    os.remove("gone.txt")
+print("done", flush=True)
+pygame.init()
+screen = pygame.display.set_mode((160, 120))
+clock = pygame.time.Clock()
+while True:
+    pygame.event.get()
+    pygame.display.flip()
+    clock.tick(30)
+"""
+
+GAMES = {"blocking": COUNTER_BLOCKING, "asyncio": COUNTER_ASYNCIO, "oversize": OVERSIZE,
+         "rename": RENAME_AND_DELETE}
 
 # What pages before per-file records left: database version 1, one record per page folder.
 WRITE_VERSION_1_SAVE = """([folder, text]) => new Promise((resolve, reject) => {
@@ -141,6 +171,22 @@ def test_a_file_over_the_budget_does_not_take_the_others_with_it(published, brow
             assert session.wait_for_line("small kept"), session.console[-20:] + session.errors
             assert session.wait_for_line("big False"), session.console[-20:]
             session.page.wait_for_timeout(2500)  # a periodic scan runs meanwhile
+    finally:
+        session.page.close()
+
+
+def test_renamed_files_are_kept_and_deleted_files_forgotten(published, browser):
+    session = open_game(browser, published["rename"])
+    try:
+        seen = []
+        for _ in range(3):
+            session.click_start()
+            assert session.wait_for_line("done"), session.console[-20:] + session.errors
+            seen += session.lines("visit ")
+            session.page.wait_for_timeout(1000)
+            session.console.clear()
+            session.page.reload()
+        assert seen == ["visit 0: ", "visit 1: gone.txt save.txt", "visit 2: save.txt"]
     finally:
         session.page.close()
 
