@@ -100,7 +100,8 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         argv=None if page.argv is None else tuple(page.argv),
         python_path=tuple(f"{MOUNT_POINT}/{folder}" for folder in page.python_path),
     )
-    write_shell(out, render_page(page.template, page.config, page_config, page.live_reload))
+    write_shell(out, render_page(page.template, page.config, page_config, page.live_reload),
+                page.live_reload)
     return metadata
 
 

@@ -27,7 +27,7 @@ from pygbag_like.httpserver import StaticHandler, start_server
 from pygbag_like.output import staging_dir
 from pygbag_like.pack import pack_game
 from pygbag_like.scan import GITIGNORE, PACKIGNORE, IgnoreRules
-from pygbag_like.shell import LIVE_RELOAD_SCRIPT
+from pygbag_like.shell import live_reload_script
 
 EVENTS_PATH = "/__pack_events"
 DEBOUNCE_SECONDS = 0.15
@@ -67,7 +67,7 @@ def _error_page(message: str) -> bytes:
         "<body style='background:#200;color:#eee;font-family:sans-serif'>"
         "<h2>Packing failed</h2><pre id='pl-error-text'>" + html.escape(message) + "</pre>"
         "<section id='pl-error' hidden><h2 id='pl-error-title'></h2></section>"
-        + LIVE_RELOAD_SCRIPT + "</body>"
+        "<script>" + live_reload_script() + "</script></body>"
     ).encode()
 
 

@@ -20,20 +20,8 @@ from pygbag_like.page import PageConfig
 from pygbag_like.resources import resource_dir
 
 REQUIRED_PLACEHOLDERS = ("{{pack_head}}", "{{pack_body}}")
-STATIC_FILES = ("saves.js", "loader.js", "pack.css")
-LIVE_RELOAD_SCRIPT = """<script>
-(function () {
-  var events = new EventSource("__pack_events");
-  events.addEventListener("reload", function () { location.reload(); });
-  events.addEventListener("pack-error", function (e) {
-    document.body.dataset.state = "failed";
-    var box = document.getElementById("pl-error");
-    if (box) { document.getElementById("pl-error-title").textContent = "Packing failed";
-      document.getElementById("pl-error-text").textContent = e.data; box.hidden = false; }
-    console.error("pack: " + e.data);
-  });
-})();
-</script>"""
+STATIC_FILES = ("notice.js", "saves.js", "bridge.js", "loader.js", "pack.css")
+LIVE_RELOAD_FILE = "livereload.js"  # only in pages served by `pack --serve`
 
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -72,16 +60,21 @@ def render_page(template: str, config: GameConfig, page_config: PageConfig,
         "background": config.background,
         "image_rendering": "pixelated" if config.pixel_art else "auto",
         "config": page_config.to_json(),
-        "live_reload": LIVE_RELOAD_SCRIPT if live_reload else "",
+        "live_reload": f'<script src="{LIVE_RELOAD_FILE}"></script>' if live_reload else "",
     }
     values["pack_head"] = _fill((templates / "head.html").read_text(encoding="utf-8"), values)
     values["pack_body"] = _fill((templates / "body.html").read_text(encoding="utf-8"), values)
     return _fill(template, {key: values[key] for key in ("title", "pack_head", "pack_body")})
 
 
-def write_shell(out_dir: Path, page_html: str) -> None:
+def live_reload_script() -> str:
+    """The live-reload script's source, for pages that cannot load it from the output."""
+    return (resource_dir("templates") / LIVE_RELOAD_FILE).read_text(encoding="utf-8")
+
+
+def write_shell(out_dir: Path, page_html: str, live_reload: bool) -> None:
     """Write index.html and the loader's static files into `out_dir`."""
     (out_dir / "index.html").write_text(page_html, encoding="utf-8")
     templates = resource_dir("templates")
-    for name in STATIC_FILES:
+    for name in STATIC_FILES + ((LIVE_RELOAD_FILE,) if live_reload else ()):
         shutil.copyfile(templates / name, out_dir / name)

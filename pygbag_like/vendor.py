@@ -21,7 +21,8 @@ from pygbag_like.imports import ExternalImport, import_graph
 
 SITE_DIR = "__pack_packages__"  # below the game's mount point; first on sys.path after it
 # Modules the runtime has besides the standard library.
-RUNTIME_MODULES = frozenset({"pygame", "plboot", "plpygame", "plasyncio", "_pl"})
+RUNTIME_MODULES = frozenset({"pygame", "plboot", "plpygame", "plasyncio", "pljs", "plnet",
+                             "js", "_pl"})
 _COMPILED_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
 _SKIPPED_METADATA = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 

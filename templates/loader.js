@@ -4,7 +4,7 @@
  * The runtime contract it relies on is written in docs/runtime-contract.md.
  *
  * Everything the page exposes lives in one global, `PygbagLike`: `boot`, `page` (the running
- * Page), `saves` (saves.js), `STATUS`, `mountPackage`.
+ * Page), `saves` (saves.js), `notice` (notice.js), `STATUS`, `mountPackage`.
  */
 
 /**
@@ -33,6 +33,7 @@
   const PygbagLike = window.PygbagLike = window.PygbagLike || {};
 
   const STATUS = { RUNNING: 0, DONE: 1, EXITED: 2, FAILED: 3 };
+  const FROZEN_AFTER_MS = 5000;
 
   function $(id) { return document.getElementById(id); }
 
@@ -180,6 +181,7 @@
     }
 
     showError(title, detail) {
+      this.stop();
       const overlay = $("pl-error");
       if (overlay) {
         $("pl-error-title").textContent = title;
@@ -190,6 +192,7 @@
     }
 
     showEnded(text) {
+      this.stop();
       const ended = $("pl-ended");
       if (ended) { ended.textContent = text; ended.hidden = false; }
       document.body.dataset.state = "ended";
@@ -206,7 +209,7 @@
         fetchBytes(cfg.runtime_data, onBytes),
         fetchJson(cfg.game_data + ".json"),
         fetchBytes(cfg.game_data, onBytes),
-        cfg.keep_saves ? PygbagLike.saves.load() : Promise.resolve({}),
+        cfg.keep_saves ? PygbagLike.saves.load() : Promise.resolve(null),
       ]);
       return { wasm, runtimeMeta, runtimeData, gameMeta, gameData, saved };
     }
@@ -228,17 +231,13 @@
         },
         print: this.print.bind(this),
         printErr: this.printErr.bind(this),
+        plJs: PygbagLike.bridge.handle,  // the runtime's `_pl.js` (bridge.js, pljs.py)
         preRun: [function (module) {
           performance.mark("pl:instantiated");
           mountPackage(module.FS, files.runtimeMeta, files.runtimeData, "/");
           mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
           foldCaseBelow(module.FS, cfg.mount);
-          if (cfg.keep_saves) {
-            const Saves = PygbagLike.saves;
-            page.saves = new Saves.Tracker(module.FS, cfg.mount,
-              files.gameMeta.files.map(function (f) { return f.filename; }), files.saved);
-            Saves.Tracker.restore(module.FS, cfg.mount, files.saved);
-          }
+          if (files.saved) page.saves = PygbagLike.saves.keep(module.FS, cfg.mount, files.saved);
           performance.mark("pl:mounted");
         }],
       })]);
@@ -260,23 +259,12 @@
     async run() {
       const asyncify = this.config.asyncify;
       document.body.dataset.state = "running";
-      this.keepSavesWhileRunning();
+      const frozen = $("pl-frozen");
+      if (frozen) this.freezeWatch = new FreezeWatch(frozen);
       let status = await this.call("start", this.config.mount + "/" + this.config.main, asyncify);
       if (status === STATUS.RUNNING) status = await this.stepEachFrame();
       this.finish(status);
       return status;
-    }
-
-    /** Store what the game writes every few seconds, when the page is hidden, and at the end. */
-    keepSavesWhileRunning() {
-      const saves = this.saves;
-      if (!saves) return;
-      this.savesTimer = setInterval(function () { saves.sync(); }, 2000);
-      const syncNow = function () { saves.sync(); };
-      window.addEventListener("pagehide", syncNow);
-      document.addEventListener("visibilitychange", function () {
-        if (document.visibilityState === "hidden") syncNow();
-      });
     }
 
     stepEachFrame() {
@@ -293,10 +281,6 @@
 
     finish(status) {
       this.status = status;
-      if (this.saves) {
-        clearInterval(this.savesTimer);
-        this.saves.sync();
-      }
       if (status === STATUS.FAILED || status < 0) {
         this.showError("The game stopped with an error", this.stderr.join("\n"));
         return;
@@ -310,6 +294,43 @@
         }
       }
       this.showEnded("The game has ended.");
+    }
+
+    /** The game is over (ended, failed or crashed): store what it wrote and silence it. */
+    stop() {
+      if (this.stopped) return;
+      this.stopped = true;
+      if (this.freezeWatch) this.freezeWatch.stop();
+      if (this.saves) this.saves.stop();
+      // SDL2 keeps playing its audio buffers under the error overlay otherwise.
+      const audio = this.module && this.module.SDL2 && this.module.SDL2.audioContext;
+      if (audio && audio.state !== "closed") {
+        audio.close().catch(function (err) { console.warn("could not stop the audio:", err); });
+      }
+    }
+  }
+
+  /**
+   * Shows #pl-frozen once the page has had no animation frame for FROZEN_AFTER_MS: a game loop
+   * that never gives control back blocks the main thread, so no script could show it then.
+   * The element's opacity animation runs on the compositor thread, which keeps drawing while
+   * the main thread is blocked; every frame the page does get starts the animation over.
+   */
+  class FreezeWatch {
+    constructor(element) {
+      const watch = this;
+      this.animation = element.animate([{ opacity: 0 }, { opacity: 1 }],
+        { delay: FROZEN_AFTER_MS, duration: 300, fill: "both" });
+      this.frame = function () {
+        watch.animation.currentTime = 0;
+        watch.request = requestAnimationFrame(watch.frame);
+      };
+      this.request = requestAnimationFrame(this.frame);
+    }
+
+    stop() {
+      cancelAnimationFrame(this.request);
+      this.animation.cancel();
     }
   }
 

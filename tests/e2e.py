@@ -77,6 +77,15 @@ def pack(game_dir: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+def pack_source(game_dir: Path, source: str) -> Path:
+    """Write `source` as a game's main.py, pack it, and return the packed folder."""
+    game_dir.mkdir(parents=True)
+    (game_dir / "main.py").write_text(source)
+    result = pack(game_dir)
+    assert result.returncode == 0, result.stderr
+    return game_dir / "build" / "web"
+
+
 @dataclass
 class PlaySession:
     """A game page in Chromium, with what it printed."""

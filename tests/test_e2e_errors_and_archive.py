@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from e2e import REPO, open_game, pack
+from e2e import REPO, open_game, pack, pack_source
 
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 
@@ -27,6 +27,29 @@ for frame in range(1000):
         explode(frame)
 """
 
+# Plays a looping tone, and fails when a key is pressed.
+CRASHING_WITH_SOUND = """
+import array
+import math
+import pygame
+
+pygame.mixer.pre_init(22050, -16, 1)
+pygame.init()
+screen = pygame.display.set_mode((160, 120))
+wave = array.array("h", (int(8000 * math.sin(2 * math.pi * 440 * i / 22050))
+                         for i in range(22050)))
+pygame.mixer.Sound(buffer=wave).play(loops=-1)
+print("playing", flush=True)
+clock = pygame.time.Clock()
+while True:
+    for event in pygame.event.get():
+        if event.type == pygame.KEYDOWN:
+            raise RuntimeError("failed with the sound on")
+    pygame.display.flip()
+    clock.tick(30)
+"""
+AUDIO_STATE = "PygbagLike.page.module.SDL2.audioContext.state"
+
 
 def test_python_exception_shows_a_traceback_on_the_page_and_console(runtime, nginx, browser,
                                                                       tmp_path):
@@ -44,6 +67,21 @@ def test_python_exception_shows_a_traceback_on_the_page_and_console(runtime, ngi
         assert "ZeroDivisionError: division by zero" in overlay
         assert session.page.locator("#pl-error").is_visible()
         assert any("ZeroDivisionError" in line for line in session.console_errors)
+    finally:
+        session.page.close()
+
+
+def test_audio_stops_when_the_game_fails(runtime, nginx, browser, tmp_path):
+    url = nginx.publish(pack_source(tmp_path / "noisy", CRASHING_WITH_SOUND), "errors/noisy")
+    session = open_game(browser, url)
+    try:
+        session.click_start()
+        assert session.wait_for_line("playing"), session.console[-20:] + session.errors
+        assert session.page.evaluate(AUDIO_STATE) == "running"
+        session.page.keyboard.press("Space")
+        assert session.wait_for_state("failed") == "failed"
+        assert "failed with the sound on" in session.page.locator("#pl-error-text").inner_text()
+        session.page.wait_for_function(f"{AUDIO_STATE} !== 'running'", timeout=5000)
     finally:
         session.page.close()
 

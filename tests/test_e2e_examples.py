@@ -57,7 +57,6 @@ def test_save_file_survives_a_reload(published, browser):
         session.page.keyboard.press("Space")
         session.page.keyboard.press("Space")
         assert session.wait_for_line("saved 2"), session.console[-20:]
-        session.page.evaluate("PygbagLike.page.saves.sync()")  # what the timer does every 2 s
         session.console.clear()
         session.page.reload()
         session.click_start()

@@ -125,6 +125,14 @@ def test_serve_reloads_on_change_and_shows_pack_errors(served_game, browser):
     page.close()
 
 
+def test_error_page_carries_the_live_reload_script():
+    from pygbag_like.serve import _error_page
+
+    page = _error_page("main.py:1: <bad>").decode()
+    assert "main.py:1: &lt;bad&gt;" in page
+    assert 'EventSource("__pack_events")' in page
+
+
 def test_serve_binds_to_localhost_by_default():
     from pygbag_like.cli import main_parser
 

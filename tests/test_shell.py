@@ -7,7 +7,7 @@ import pytest
 from pygbag_like.config import GameConfig
 from pygbag_like.errors import ConfigError
 from pygbag_like.page import PageConfig
-from pygbag_like.shell import read_template, render_page
+from pygbag_like.shell import read_template, render_page, write_shell
 
 PAGE_CONFIG = PageConfig(runtime_js="runtime/python.js", runtime_wasm="runtime/python.wasm",
                          asyncify=False, runtime_data="runtime/runtime.data",
@@ -22,13 +22,21 @@ def test_default_template_renders_title_canvas_and_config(tmp_path):
     assert "--pl-rendering: pixelated" in html
     assert PAGE_CONFIG.to_json() in html and '"asyncify": false' in html
     assert "{{" not in html
-    assert "EventSource" not in html
+    assert "livereload.js" not in html
 
 
 def test_live_reload_script_only_when_serving(tmp_path):
     config = GameConfig(title="t")
-    html = render_page(read_template(config, tmp_path), config, PAGE_CONFIG, live_reload=True)
-    assert "EventSource" in html
+    template = read_template(config, tmp_path)
+    html = render_page(template, config, PAGE_CONFIG, live_reload=True)
+    assert '<script src="livereload.js"></script>' in html
+    (tmp_path / "served").mkdir()
+    (tmp_path / "packed").mkdir()
+    write_shell(tmp_path / "served", html, live_reload=True)
+    write_shell(tmp_path / "packed", render_page(template, config, PAGE_CONFIG, False), False)
+    assert "EventSource" in (tmp_path / "served" / "livereload.js").read_text()
+    assert not (tmp_path / "packed" / "livereload.js").exists()
+    assert (tmp_path / "packed" / "notice.js").is_file()
 
 
 def test_user_template_keeps_its_own_markup(tmp_path):

@@ -56,7 +56,27 @@ def _patch_asyncio(module) -> None:
     plasyncio.patch(module, _schedule_main)
 
 
-_POST_IMPORT_PATCHES = {"pygame": _patch_pygame, "asyncio": _patch_asyncio}
+def _patch_platform(module) -> None:
+    import pljs
+
+    pljs.install(module)
+
+
+def _patch_urllib_request(module) -> None:
+    import plnet
+
+    plnet.patch(module)
+
+
+_POST_IMPORT_PATCHES = {"pygame": _patch_pygame, "asyncio": _patch_asyncio,
+                        "platform": _patch_platform, "urllib.request": _patch_urllib_request}
+
+
+def run_js_callbacks() -> None:
+    """Run the Python functions the page called (event listeners given to JavaScript)."""
+    pljs = sys.modules.get("pljs")
+    if pljs is not None:
+        pljs.run_callbacks()
 
 
 class _PostImportPatcher:
@@ -190,6 +210,7 @@ def step() -> int:
     if loop is None or task is None:
         return DONE
     try:
+        run_js_callbacks()
         loop.call_soon(loop.stop)
         loop.run_forever()
     except SystemExit as exc:

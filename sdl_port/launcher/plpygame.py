@@ -25,7 +25,11 @@ _last_yield = [0.0]  # when an update last gave control back to the browser (per
 
 
 def _post_due_timers(pygame) -> float | None:
-    """Post the events of timers that are due; return seconds until the next one."""
+    """Post the events of timers that are due; return seconds until the next one. (Also
+    runs the Python functions the page called: every game loop asks for events.)"""
+    import plboot
+
+    plboot.run_js_callbacks()
     if not _timers:
         return None
     now = time.monotonic()

@@ -1,7 +1,7 @@
 """The runtime folder: the linked wasm variants plus the data bundle.
 
 The bundle (`runtime.data`) holds the pyc-only stdlib zip, pygame's Python package and our
-modules (plboot.py, plpygame.py, plasyncio.py), mounted at / in the browser. Kept apart from
+modules (plboot.py and the browser fixes it applies), mounted at / in the browser. Kept apart from
 the link so that changing plboot.py takes seconds.
 """
 
@@ -15,7 +15,8 @@ RECIPE = Recipe(
     name="runtime",
     version="1",
     depends=("wasm", "python", "pygame_ce"),
-    inputs=("launcher/plboot.py", "launcher/plpygame.py", "launcher/plasyncio.py"),
+    inputs=("launcher/plboot.py", "launcher/plpygame.py", "launcher/plasyncio.py",
+            "launcher/pljs.py", "launcher/js.py", "launcher/plnet.py"),
 )
 
 

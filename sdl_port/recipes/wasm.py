@@ -30,7 +30,8 @@ COMMON_LINK_FLAGS = [
     f"-sEXPORTED_FUNCTIONS={json.dumps(EXPORTED_FUNCTIONS)}",
     f"-sEXPORTED_RUNTIME_METHODS={json.dumps(RUNTIME_METHODS)}",
     # SDL2's audio code calls these JS helpers; without them mixer.init() throws.
-    "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['$autoResumeAudioContext','$dynCall']",
+    # stringToNewUTF8: the launcher's JavaScript bridge returns its replies with it.
+    "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['$autoResumeAudioContext','$dynCall','$stringToNewUTF8']",
     "-sUSE_SDL=0", "-lGL", "-sMAX_WEBGL_VERSION=2",
 ]
 ASYNCIFY_FLAGS = ["-sASYNCIFY=1", "-sASYNCIFY_STACK_SIZE=131072",
