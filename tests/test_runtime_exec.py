@@ -273,3 +273,47 @@ def test_window_keeps_the_asked_size_and_updates_are_time_sliced(runtime, tmp_pa
     seconds = float(result.stdout.split("seconds ")[1].split()[0])
     # Giving a whole frame back per update made 1000 updates last 1000 frames (16.7 s).
     assert seconds < 8, seconds
+
+
+def test_pygbag_style_platform_window_and_js(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        import asyncio, sys, platform
+        print("platform", sys.platform)
+        window = platform.window
+        window.document.title = "from python"
+        print("title", platform.document.title)
+        print("max", window.Math.max(3, 7))
+        numbers = window.JSON.parse("[1, 2, 3]")
+        print("array", len(numbers), list(numbers))
+        print("to_py", window.JSON.parse('{"a": [1, 2]}').to_py())
+        made = platform.document.createElement("div")
+        made.id = "made"
+        platform.document.body.appendChild(made)
+        print("found", platform.document.getElementById("made").id)
+        try:
+            window.JSON.parse("{bad")
+        except platform.JSException as error:
+            print("raised", "SyntaxError" in str(error))
+        import js
+        print("js", js.document.title)
+        heard = []
+        window.setTimeout(lambda: heard.append("called back"), 0)
+
+        async def main():
+            print("awaited", await window.Promise.resolve(42))
+            response = await window.fetch("game.data.json")  # a file the page's server has
+            print("fetched", sorted((await response.json()).to_py()))
+            for _ in range(30):
+                await asyncio.sleep(0.01)
+                if heard:
+                    break
+            print("callback", heard)
+
+        asyncio.run(main())
+    """)
+    assert result.returncode == 0, result.stderr
+    for line in ("platform emscripten", "title from python", "max 7", "array 3 [1, 2, 3]",
+                 "to_py {'a': [1, 2]}", "found made", "raised True", "js from python",
+                 "awaited 42", "fetched ['files', 'remote_package_size']",
+                 "callback ['called back']"):
+        assert line in result.stdout, (line, result.stdout, result.stderr)
