@@ -9,18 +9,14 @@ Prints numbers; asserts nothing.
 
 import gzip
 import statistics
-import sys
 import tempfile
 import textwrap
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+from bench.common import serve
 from pygbag_like.browser import launch_chromium
 from pygbag_like.config import load_config
 from pygbag_like.pack import pack_game
-
-from _browser import serve
 
 SCENE = """
 import random, time{extra_import}

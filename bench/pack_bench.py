@@ -16,16 +16,11 @@ from pathlib import Path
 
 import brotli
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "bench"))
-
-from pygbag_like.browser import launch_chromium  # noqa: E402
-from pygbag_like.config import load_config  # noqa: E402
-from pygbag_like.pack import pack_game  # noqa: E402
-
-from _browser import summary  # noqa: E402
-from e2e import Nginx  # noqa: E402
+from bench.common import summary
+from pygbag_like.browser import launch_chromium
+from pygbag_like.config import load_config
+from pygbag_like.pack import pack_game
+from tests.e2e import REPO, Nginx
 
 EXAMPLES = ["async_sprites", "keyboard_mouse", "save_game"]
 

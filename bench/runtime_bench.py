@@ -12,17 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from pygbag_like.runtime_commands import runtime_sizes
-
+from bench.common import summary
 from pygbag_like.browser import launch_chromium
 from pygbag_like.exec import build_exec_page
 from pygbag_like.runtime import find_runtime, paths
-
-from _browser import summary
-from e2e import Nginx
+from pygbag_like.runtime_commands import runtime_sizes
+from tests.e2e import Nginx
 
 FIRST_LINE = 'print("first line")\n'
 MEMORY_SCRIPT = """
@@ -82,10 +77,12 @@ def bench_page(variant_asyncify: bool) -> None:
                 for _ in range(5):
                     page = browser.new_page()
                     page.goto(url)
-                    page.wait_for_function("window.pygbagLike && pygbagLike.firstOutputAt",
-                                           timeout=30000)
-                    times.append(page.evaluate("pygbagLike.firstOutputAt") / 1000)
-                    memory.append(page.evaluate("pygbagLike.module.HEAP8.buffer.byteLength"))
+                    page.wait_for_function(
+                        "performance.getEntriesByName('pl:first-output').length", timeout=30000)
+                    times.append(page.evaluate(
+                        "performance.getEntriesByName('pl:first-output')[0].startTime") / 1000)
+                    memory.append(page.evaluate(
+                        "PygbagLike.page.module.HEAP8.buffer.byteLength"))
                     page.close()
                 what = "first line printed" if name == "first_line" else (
                     "import pygame + first frame drawn")

@@ -36,6 +36,7 @@ new MutationObserver(function () {
   window.packExecState(document.body.dataset.state || "");
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
 """
+PAGE_FAILURES = ("load", "javascript")  # body[data-failure] values that are not the script's
 
 
 def _needs_asyncify(files: list[tuple[str, Path]], script: str) -> bool:
@@ -115,8 +116,9 @@ def _run_page(url: str, timeout: float) -> int:
         if not set(states) & {*END_STATES}:
             print(f"pack exec: timed out after {timeout:g}s", file=sys.stderr)
             return TIMEOUT_STATUS  # closing the browser stops the page, stuck or not
-        loaded, code = page.evaluate("[!!PygbagLike.page.module, PygbagLike.page.exitCode]")
-    if not loaded:
+        failure, code = page.evaluate("[document.body.dataset.failure || null, "
+                                      "document.body.dataset.exitCode || null]")
+    if failure in PAGE_FAILURES:
         return PAGE_FAILURE_STATUS
     if code is not None:
         return int(code)

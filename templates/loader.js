@@ -171,7 +171,10 @@
     }
 
     print(text) {
-      if (this.firstOutputAt === undefined) this.firstOutputAt = performance.now();
+      if (!this.printed) {
+        this.printed = true;
+        performance.mark("pl:first-output");
+      }
       console.log(text);
     }
 
@@ -180,8 +183,10 @@
       console.error(text);
     }
 
-    showError(title, detail) {
+    /** The error overlay; `failure` is what failed: "python", "load" or "javascript". */
+    showError(failure, title, detail) {
       this.stop();
+      document.body.dataset.failure = failure;
       const overlay = $("pl-error");
       if (overlay) {
         $("pl-error-title").textContent = title;
@@ -282,14 +287,15 @@
     finish(status) {
       this.status = status;
       if (status === STATUS.FAILED || status < 0) {
-        this.showError("The game stopped with an error", this.stderr.join("\n"));
+        this.showError("python", "The game stopped with an error", this.stderr.join("\n"));
         return;
       }
       if (status === STATUS.EXITED) {
         const code = this.call("exit_code", null, false);
-        this.exitCode = code;
+        document.body.dataset.exitCode = String(code);
         if (code !== 0) {
-          this.showError("The game exited with status " + code, this.stderr.join("\n"));
+          this.showError("python", "The game exited with status " + code,
+            this.stderr.join("\n"));
           return;
         }
       }
@@ -389,7 +395,7 @@
       });
     }
     window.addEventListener("error", function (event) {
-      page.showError("JavaScript error", String(event.message || event.error));
+      page.showError("javascript", "JavaScript error", String(event.message || event.error));
     });
     try {
       const files = await downloading;
@@ -398,7 +404,7 @@
       performance.mark("pl:python-ready");
     } catch (err) {
       console.error(err);
-      page.showError("The game could not load",
+      page.showError("load", "The game could not load",
         [String(err && err.message || err)].concat(page.stderr).join("\n"));
       return;
     }
@@ -407,7 +413,8 @@
       await page.run();
     } catch (err) {
       console.error(err);
-      page.showError("The game crashed", String(err && err.stack || err) + "\n" + page.stderr.join("\n"));
+      page.showError("javascript", "The game crashed",
+        String(err && err.stack || err) + "\n" + page.stderr.join("\n"));
     }
   }
 

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from e2e import Nginx
+from tests.e2e import Nginx
 
 
 @pytest.fixture(scope="session")

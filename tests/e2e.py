@@ -1,5 +1,6 @@
 """Helpers for end-to-end tests: nginx serving packed games, and playing them in Chromium."""
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -7,6 +8,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -97,23 +100,26 @@ class PlaySession:
 
     def wait_for_line(self, text: str, timeout: float = 20.0) -> bool:
         """Wait until a console line equal to (or starting with) `text` has been printed."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if any(line == text or line.startswith(text) for line in self.console):
-                return True
-            self.page.wait_for_timeout(50)
-        return False
+        def matches(line: str) -> bool:
+            return line == text or line.startswith(text)
+
+        if any(matches(line) for line in self.console):
+            return True
+        try:
+            self.page.wait_for_event("console", lambda message: matches(message.text),
+                                     timeout=timeout * 1000)
+        except PlaywrightTimeout:
+            return False
+        return True
 
     def state(self) -> str | None:
         return self.page.evaluate("document.body.dataset.state || null")
 
     def wait_for_state(self, *states: str, timeout: float = 20.0) -> str | None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            current = self.state()
-            if current in states:
-                return current
-            self.page.wait_for_timeout(50)
+        """Wait until body[data-state] is one of `states`; returns the state then."""
+        with contextlib.suppress(PlaywrightTimeout):
+            self.page.wait_for_function("states => states.includes(document.body.dataset.state)",
+                                        arg=list(states), timeout=timeout * 1000)
         return self.state()
 
     def canvas_png(self) -> bytes:

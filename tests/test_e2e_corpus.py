@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from e2e import REPO, open_game, pack
+from tests.e2e import REPO, open_game, pack
 
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 

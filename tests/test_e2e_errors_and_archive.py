@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from e2e import REPO, open_game, pack, pack_source
+from tests.e2e import REPO, open_game, pack, pack_source
 
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 

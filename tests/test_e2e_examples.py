@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from e2e import REPO, open_game, pack
+from tests.e2e import REPO, open_game, pack
 
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 

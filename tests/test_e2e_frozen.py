@@ -11,7 +11,7 @@ import time
 import pygame
 import pytest
 
-from e2e import open_game, pack_source
+from tests.e2e import open_game, pack_source
 
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 

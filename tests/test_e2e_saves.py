@@ -2,7 +2,7 @@
 
 import pytest
 
-from e2e import open_game, pack_source
+from tests.e2e import open_game, pack_source
 
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import media
+from tests import media
 
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from pygbag_like.httpserver import start_server
-
-from e2e import free_port
+from tests.e2e import free_port
 
 GAME = """
 import asyncio

@@ -1,0 +1,1 @@
+"""The test suite: unit tests, and end-to-end tests with the runtime, Chromium and nginx."""
