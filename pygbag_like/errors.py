@@ -63,13 +63,7 @@ class ServeError(PackError):
     exit_code = 7
 
 
-class ExecError(PackError):
-    """`pack exec` could not run the script (browser failed to start, page error...)."""
-
-    exit_code = 8
-
-
 class OutputError(PackError):
     """The output folder cannot or must not be written (not ours, read-only, disk full)."""
 
-    exit_code = 9
+    exit_code = 8

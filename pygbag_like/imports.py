@@ -28,11 +28,6 @@ class ImportGraph:
     reachable: frozenset[str]  # relative paths of the game's .py files
     external: tuple[ExternalImport, ...]
 
-    @property
-    def external_roots(self) -> frozenset[str]:
-        """Top-level names imported from outside the game (`pygame`, `json`, `pytmx`)."""
-        return frozenset(item.module.split(".")[0] for item in self.external)
-
 
 def _module_names(rels: list[str], search_dirs: Sequence[str]) -> dict[str, str]:
     """Dotted module name -> file, for the files importable from `search_dirs` (in order:

@@ -27,4 +27,5 @@ def pack_result(result: PackResult) -> None:
 
 def archive_result(report: ArchiveReport) -> None:
     print(f"archive: {report.path} ({report.file_count} files, "
-          f"{report.zip_size / 1e6:.2f} MB)", flush=True)
+          f"{report.zip_size / 1e6:.2f} MB, {report.uncompressed_size / 1e6:.2f} MB unpacked)",
+          flush=True)
