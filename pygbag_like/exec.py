@@ -9,6 +9,8 @@ The page reports its state changes to this process as they happen, so nothing he
 waits on the page: a script that never yields (`while True: pass`) still times out.
 """
 
+import ast
+import contextlib
 import sys
 import tempfile
 import time
@@ -18,6 +20,7 @@ from pygbag_like.browser import launch_chromium
 from pygbag_like.config import GameConfig
 from pygbag_like.errors import ScanError, UsageError
 from pygbag_like.httpserver import start_server
+from pygbag_like.imports import import_graph
 from pygbag_like.loopcheck import check_loops
 from pygbag_like.pack import PageSettings, write_site
 from pygbag_like.runtime.layout import RuntimeFiles, find_runtime, variant_for
@@ -39,15 +42,14 @@ new MutationObserver(function () {
 PAGE_FAILURES = ("load", "javascript")  # body[data-failure] values that are not the script's
 
 
-def _needs_asyncify(files: list[tuple[str, Path]], script: str) -> bool:
+def _parsed(files: list[tuple[str, Path]]) -> dict[str, ast.Module]:
+    """The folder's Python files that parse (the runtime reports the others' errors)."""
     modules = {}
     for rel, path in files:
         if rel.endswith(".py"):
-            try:
+            with contextlib.suppress(ScanError):
                 modules[rel] = parse_python(rel, path.read_bytes())[0]
-            except ScanError:
-                return False  # the runtime reports the syntax error itself
-    return check_loops(modules, script).needs_asyncify
+    return modules
 
 
 def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: Path,
@@ -58,12 +60,16 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
     if sum(path.stat().st_size for _, path in files) > MAX_FOLDER_BYTES:
         raise UsageError(f"{folder} holds more than {MAX_FOLDER_BYTES >> 20} MB: "
                          "put the script in a smaller folder")
-    variant = variant_for(asyncify or _needs_asyncify(files, script.name))
+    modules = _parsed(files)
+    variant = variant_for(asyncify or (script.name in modules
+                                       and check_loops(modules, script.name).needs_asyncify))
+    imports = ([item.module for item in import_graph(modules, script.name).external]
+               if script.name in modules else [])
     config = GameConfig(title=f"pack exec {script.name}")
     page = PageSettings(config=config, template=read_template(config, folder),
                         main=script.name, autostart=True, argv=[script.name, *args],
                         keep_saves=False)
-    write_site(out, files, runtime, variant, page)
+    write_site(out, files, runtime, variant, page, imports)
 
 
 def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = False) -> int:

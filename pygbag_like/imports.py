@@ -7,7 +7,7 @@ conservative, a module that might be imported is.
 """
 
 import ast
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -73,12 +73,73 @@ def imported_names(tree: ast.AST, package: str) -> Iterator[tuple[str, int, bool
     `from pkg import x` gives "pkg" (certain) and "pkg.x" (not certain: x may be a submodule
     or just a name). Optional imports are guarded by a handler for ImportError."""
     guarded = _guarded_imports(tree)
-    for node, dotted, certain in _imports(tree, package):
+    for node, dotted, certain in _imports(ast.walk(tree), package):
         yield dotted, node.lineno, certain, id(node) in guarded
 
 
-def _imports(tree: ast.AST, package: str) -> Iterator[tuple[ast.stmt, str, bool]]:
-    for node in ast.walk(tree):
+# What the browser runtime answers to the tests code makes about its platform.
+_PLATFORM_VALUES = {"sys.platform": "emscripten", "_sys.platform": "emscripten",
+                    "os.name": "posix", "_os.name": "posix"}
+
+
+def _platform_test(test: ast.expr) -> bool | None:
+    """The value of an `if` test about the platform in the browser (`sys.platform ==
+    "win32"`, `os.name != "nt"`, `__name__ == "__main__"`); None for any other test."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        value = _platform_test(test.operand)
+        return None if value is None else not value
+    if isinstance(test, ast.Call) and ast.unparse(test.func) in (
+            "sys.platform.startswith", "_sys.platform.startswith") and test.args \
+            and isinstance(test.args[0], ast.Constant) and isinstance(test.args[0].value, str):
+        return "emscripten".startswith(test.args[0].value)
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and isinstance(test.comparators[0], ast.Constant)):
+        return None
+    left, op, right = ast.unparse(test.left), test.ops[0], test.comparators[0].value
+    actual = "imported" if left == "__name__" else _PLATFORM_VALUES.get(left)
+    if actual is None or not isinstance(right, str):
+        return None
+    if isinstance(op, ast.Eq | ast.NotEq):
+        return (actual == right) == isinstance(op, ast.Eq)
+    if isinstance(op, ast.In | ast.NotIn):
+        return (actual in right) == isinstance(op, ast.In)
+    return None
+
+
+def _module_level(tree: ast.Module) -> Iterator[ast.stmt]:
+    """The statements run when the module is imported in the browser: not function bodies,
+    not the branches a platform test (or `if __name__ == "__main__"`) rules out."""
+    stack: list[ast.stmt] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.If):
+            value = _platform_test(node.test)
+            if value is not False:
+                stack.extend(node.body)
+            if value is not True:
+                stack.extend(node.orelse)
+            continue
+        yield node
+        if isinstance(node, ast.Try | ast.With):
+            stack.extend(node.body)
+            for handler in getattr(node, "handlers", ()):
+                stack.extend(handler.body)
+            stack.extend(getattr(node, "orelse", ()))
+            stack.extend(getattr(node, "finalbody", ()))
+
+
+def module_level_imports(tree: ast.Module, package: str) -> Iterator[tuple[str, bool, bool]]:
+    """(dotted name, certain, optional) of the imports run when the module is imported in
+    the browser (see imported_names for the meaning of certain and optional)."""
+    guarded = _guarded_imports(tree)
+    statements = [node for node in _module_level(tree)
+                  if isinstance(node, ast.Import | ast.ImportFrom)]
+    for node, dotted, certain in _imports(statements, package):
+        yield dotted, certain, id(node) in guarded
+
+
+def _imports(nodes: Iterable[ast.AST], package: str) -> Iterator[tuple[ast.stmt, str, bool]]:
+    for node in nodes:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 yield node, alias.name, True

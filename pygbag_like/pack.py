@@ -3,7 +3,7 @@
 import ast
 import shutil
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,10 +12,12 @@ from pygbag_like.config import GameConfig
 from pygbag_like.datafile import write_data_file
 from pygbag_like.favicon import write_favicon
 from pygbag_like.loopcheck import check_loops
+from pygbag_like.modulestore import LIB_ROOT, STARTUP_MODULES, ModuleIndex
 from pygbag_like.output import staging_dir, write_output
 from pygbag_like.page import PageConfig
 from pygbag_like.runtime.layout import (
-    RUNTIME_DATA,
+    MODULE_INDEX,
+    MODULE_STORE,
     RuntimeFiles,
     Variant,
     find_runtime,
@@ -74,26 +76,34 @@ def imported_packages(modules: Mapping[str, ast.Module],
     return tuple(name for name in candidates if name in found)
 
 
+def runtime_modules(runtime: RuntimeFiles, imports: Iterable[str]) -> list[tuple[str, Path]]:
+    """The compiled modules a page ships for code importing `imports` (with what they
+    import, and what the interpreter and the launcher need), as (absolute path, file)."""
+    index = ModuleIndex.load(runtime.root / MODULE_INDEX)
+    selected = index.closure([*STARTUP_MODULES, *imports])
+    return [(f"{LIB_ROOT}/{path}", runtime.module_files / path) for path in index.files(selected)]
+
+
 def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFiles,
-               variant: Variant, page: PageSettings) -> dict:
-    """Write a complete page folder: game.data, the runtime variant, favicon, index.html.
+               variant: Variant, page: PageSettings, imports: Iterable[str] = ()) -> dict:
+    """Write a complete page folder: game.data (the game's files and the runtime modules
+    `imports` needs), the runtime variant, favicon, index.html.
 
     Runtime files are copied, never linked: an output is independent of the cache. Returns
     the game data's metadata. Used by `pack` and by `pack exec`.
     """
-    metadata = write_data_file(files, out / GAME_DATA)
+    metadata = write_data_file([*files, *runtime_modules(runtime, imports)], out / GAME_DATA)
     runtime_out = out / RUNTIME_DIR
     runtime_out.mkdir()
     for name in variant.page_files:
         shutil.copyfile(runtime.root / name, runtime_out / name)
     write_favicon(page.icon, out / "favicon.png")
     # Byte totals for the progress bar: what the loader downloads with progress.
-    sizes = {f"{RUNTIME_DIR}/{name}": (runtime_out / name).stat().st_size
-             for name in (variant.wasm, RUNTIME_DATA)}
-    sizes[GAME_DATA] = metadata["remote_package_size"]
+    sizes = {f"{RUNTIME_DIR}/{variant.wasm}": (runtime_out / variant.wasm).stat().st_size,
+             GAME_DATA: metadata["remote_package_size"]}
     page_config = PageConfig(
         runtime_js=f"{RUNTIME_DIR}/{variant.js}", runtime_wasm=f"{RUNTIME_DIR}/{variant.wasm}",
-        asyncify=variant.asyncify, runtime_data=f"{RUNTIME_DIR}/{RUNTIME_DATA}",
+        asyncify=variant.asyncify, module_store=f"{RUNTIME_DIR}/{MODULE_STORE}",
         game_data=GAME_DATA, mount=MOUNT_POINT, main=page.main, sizes=sizes,
         pixel_art=page.config.pixel_art, resize=page.config.resize, autostart=page.autostart,
         preload=tuple(page.preload), keep_saves=page.keep_saves,
@@ -131,7 +141,8 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     metadata: dict = {}
 
     def write(folder: Path) -> None:
-        metadata.update(write_site(folder, files, runtime, variant, page))
+        metadata.update(write_site(folder, files, runtime, variant, page,
+                                   dependencies.runtime_imports))
 
     write_output(out_dir, game_dir, write)
     return PackResult(

@@ -16,8 +16,8 @@ class PageConfig:
     runtime_js: str  # the emscripten loader script of the chosen variant
     runtime_wasm: str  # its WebAssembly binary
     asyncify: bool  # the variant can suspend: `start` returns only when the game ends
-    runtime_data: str  # stdlib + pygame bundle, mounted at /
-    game_data: str  # the game's files, mounted at `mount`
+    module_store: str  # every runtime module; one is fetched from it when first imported
+    game_data: str  # the game's files (mounted at `mount`) and the modules it imports
     mount: str  # where the game's files live in the browser (the working directory)
     main: str  # the entry point, relative to `mount`
     sizes: Mapping[str, int]  # bytes of each file downloaded with progress, by URL

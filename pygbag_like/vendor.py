@@ -42,6 +42,7 @@ class Dependencies:
 
     packages: tuple[BundledPackage, ...]
     warnings: tuple[str, ...]
+    runtime_imports: tuple[str, ...] = ()  # what the game and the bundle import from the runtime
 
     @property
     def files(self) -> list[tuple[str, Path]]:
@@ -144,7 +145,9 @@ def resolve_dependencies(modules: Mapping[str, ast.Module], entry_point: str,
         new = [item for item in sorted(graph.external, key=lambda i: (i.optional, i.rel, i.line))
                if not in_runtime(root := item.module.split(".")[0]) and root not in handled]
         if not new:
-            return Dependencies(tuple(bundled.values()), tuple(warnings))
+            from_runtime = sorted({item.module for item in graph.external
+                                   if in_runtime(item.module.split(".")[0])})
+            return Dependencies(tuple(bundled.values()), tuple(warnings), tuple(from_runtime))
         for item in new:
             root = item.module.split(".")[0]
             if root in handled:

@@ -13,8 +13,10 @@
  * @property {string} runtime_js     the emscripten loader script of the chosen variant
  * @property {string} runtime_wasm   its WebAssembly binary
  * @property {boolean} asyncify      the variant can suspend: `start` returns when the game ends
- * @property {string} runtime_data   stdlib + pygame bundle (with its `.json`), mounted at /
- * @property {string} game_data      the game's files (with its `.json`), mounted at `mount`
+ * @property {string} module_store   every runtime module (with its `.json`): one is fetched
+ *                                   from it the first time something imports it
+ * @property {string} game_data      the game's files (with its `.json`), mounted at `mount`,
+ *                                   and the runtime modules it imports (absolute paths)
  * @property {string} mount          the game's folder in the browser, its working directory
  * @property {string} main           the entry point, relative to `mount`
  * @property {Object<string, number>} sizes  bytes of each file downloaded with progress
@@ -101,11 +103,15 @@
     });
   }
 
-  /** Write a file_packager-layout package into the virtual filesystem below `mount`. */
+  /**
+   * Write a file_packager-layout package into the virtual filesystem: relative names below
+   * `mount`, absolute ones (the runtime modules the game ships) where they say.
+   */
   function mountPackage(FS, metadata, bytes, mount) {
     const base = mount.replace(/\/+$/, "");
     for (const entry of metadata.files) {
-      const path = base + "/" + entry.filename;
+      const name = entry.filename;
+      const path = name.charAt(0) === "/" ? name : base + "/" + name;
       const slash = path.lastIndexOf("/");
       const dir = path.substring(0, slash) || "/";
       FS.mkdirTree(dir);
@@ -207,16 +213,14 @@
       const cfg = this.config;
       const fetchJson = async function (url) { return (await fetchOk(url)).json(); };
       const onBytes = this.progress.bind(this);
-      const [, wasm, runtimeMeta, runtimeData, gameMeta, gameData, saved] = await Promise.all([
+      const [, wasm, gameMeta, gameData, saved] = await Promise.all([
         loadScript(cfg.runtime_js),
         compileWasm(cfg.runtime_wasm, onBytes),
-        fetchJson(cfg.runtime_data + ".json"),
-        fetchBytes(cfg.runtime_data, onBytes),
         fetchJson(cfg.game_data + ".json"),
         fetchBytes(cfg.game_data, onBytes),
         cfg.keep_saves ? PygbagLike.saves.load() : Promise.resolve(null),
       ]);
-      return { wasm, runtimeMeta, runtimeData, gameMeta, gameData, saved };
+      return { wasm, gameMeta, gameData, saved };
     }
 
     async instantiate(files) {
@@ -239,7 +243,6 @@
         plJs: PygbagLike.bridge.handle,  // the runtime's `_pl.js` (bridge.js, pljs.py)
         preRun: [function (module) {
           performance.mark("pl:instantiated");
-          mountPackage(module.FS, files.runtimeMeta, files.runtimeData, "/");
           mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
           foldCaseBelow(module.FS, cfg.mount);
           if (files.saved) page.saves = PygbagLike.saves.keep(module.FS, cfg.mount, files.saved);
@@ -251,6 +254,7 @@
       }
       this.call("configure", JSON.stringify({
         argv: cfg.argv, path: cfg.python_path, resizable: cfg.resize === "fill",
+        module_store: cfg.module_store,
       }), false);
       // Imports the game will need, done now while the page waits for the player's click.
       if (cfg.preload && cfg.preload.length) this.call("preload", cfg.preload.join(","), false);

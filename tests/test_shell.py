@@ -10,7 +10,7 @@ from pygbag_like.page import PageConfig
 from pygbag_like.shell import read_template, render_page, write_shell
 
 PAGE_CONFIG = PageConfig(runtime_js="runtime/python.js", runtime_wasm="runtime/python.wasm",
-                         asyncify=False, runtime_data="runtime/runtime.data",
+                         asyncify=False, module_store="runtime/modules.data",
                          game_data="game.data", mount="/game", main="main.py", sizes={})
 
 

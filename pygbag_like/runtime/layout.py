@@ -11,8 +11,12 @@ from pathlib import Path
 from pygbag_like.errors import RuntimeMissingError
 from pygbag_like.runtime import paths
 
-RUNTIME_DATA = "runtime.data"  # stdlib zip, pygame package, plboot: mounted at /
-RUNTIME_DATA_JSON = "runtime.data.json"
+# The compiled modules (standard library, pygame, launcher): all of them in one store that
+# pages fetch single modules from, the same files one by one (for packing), and the index.
+MODULE_STORE = "modules.data"
+MODULE_STORE_JSON = "modules.data.json"
+MODULE_FILES = "lib"
+MODULE_INDEX = "modules.json"
 MANIFEST = "manifest.json"
 
 
@@ -41,14 +45,15 @@ class Variant:
     @property
     def page_files(self) -> tuple[str, ...]:
         """What a page using this variant needs from the runtime folder."""
-        return (*self.files, RUNTIME_DATA, RUNTIME_DATA_JSON)
+        return (*self.files, MODULE_STORE, MODULE_STORE_JSON)
 
 
 PLAIN = Variant("python", asyncify=False)  # asyncio games, stepped by the page each frame
 ASYNCIFY = Variant("python-asyncify", asyncify=True)  # blocking loops give frames back
 VARIANTS = (PLAIN, ASYNCIFY)
 
-RUNTIME_FILES = (*(name for v in VARIANTS for name in v.files), RUNTIME_DATA, RUNTIME_DATA_JSON)
+RUNTIME_FILES = (*(name for v in VARIANTS for name in v.files), MODULE_STORE, MODULE_STORE_JSON,
+                 MODULE_INDEX)
 
 
 def variant_for(needs_asyncify: bool) -> Variant:
@@ -66,6 +71,11 @@ class RuntimeFiles:
     def files(self) -> tuple[Path, ...]:
         """The files a page needs, in the order they are listed in RUNTIME_FILES."""
         return tuple(self.root / name for name in RUNTIME_FILES)
+
+    @property
+    def module_files(self) -> Path:
+        """The compiled modules, one file each, below the folder they have in the browser."""
+        return self.root / MODULE_FILES
 
     @property
     def manifest(self) -> dict:

@@ -5,7 +5,7 @@ The page calls, through the launcher's `pl_call`:
     step()       one iteration of the asyncio loop started by the game -> a status below
     configure(j) options as JSON (before preload and start): argv (sys.argv), path (folders
                  put on sys.path after the script's own), resizable (let set_mode keep
-                 RESIZABLE); each optional
+                 RESIZABLE), module_store (URL of the runtime's module store); each optional
     preload(m)   import these comma-separated modules now (optional, before start)
     exit_code()  the code given to sys.exit, after status EXITED
 
@@ -90,7 +90,8 @@ class _PostImportPatcher:
         patch = _POST_IMPORT_PATCHES.get(name)
         if patch is None:
             return None
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        spec = (importlib.machinery.PathFinder.find_spec(name, path)
+                or _ModuleStoreFinder.find_spec(name, path))
         if spec is not None and spec.loader is not None:
             spec.loader = _PatchingLoader(spec.loader, patch)
         return spec
@@ -112,8 +113,59 @@ class _PatchingLoader:
         return getattr(self.loader, name)
 
 
+class _ModuleStoreFinder:
+    """Imports a runtime module the page did not ship (found by no other finder): its file
+    is fetched from the runtime's module store, one range of it, and written where the
+    module lives; the normal path finder then imports it."""
+
+    _spans: dict | None = None  # store path -> (start, end), read on first use
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if not _State.module_store:
+            return None
+        stem = name.replace(".", "/")
+        for rel in (f"{stem}.pyc", f"{stem}/__init__.pyc"):
+            span = cls._store_spans().get(rel)
+            if span is not None:
+                cls._fetch(rel, *span)
+                importlib.invalidate_caches()
+                return importlib.machinery.PathFinder.find_spec(name, path)
+        return None
+
+    @classmethod
+    def _store_spans(cls) -> dict:
+        if cls._spans is None:
+            import json
+
+            import pljs
+
+            reply = pljs.sync_request("GET", _State.module_store + ".json", [], None)
+            files = json.loads(reply["body"])["files"] if reply["status"] == 200 else []
+            cls._spans = {f["filename"]: (f["start"], f["end"]) for f in files}
+        return cls._spans
+
+    @classmethod
+    def _fetch(cls, rel: str, start: int, end: int) -> None:
+        import pljs
+
+        reply = pljs.sync_request("GET", _State.module_store,
+                                  [("Range", f"bytes={start}-{end - 1}")], None)
+        body = reply["body"]
+        if reply["status"] == 200:  # a server that ignores ranges sends the whole store
+            body = body[start:end]
+        elif reply["status"] != 206:
+            return
+        version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+        target = os.path.join(sys.prefix, "lib", version, rel)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as file:
+            file.write(body)
+
+
 sys.meta_path.insert(0, _BuiltinSubmoduleFinder)
 sys.meta_path.insert(0, _PostImportPatcher)
+sys.meta_path.append(_ModuleStoreFinder)
 
 
 class _MainLoopScheduled(BaseException):
@@ -122,6 +174,7 @@ class _MainLoopScheduled(BaseException):
 
 class _State:
     argv: list[str] | None = None
+    module_store = ""  # URL of the runtime's module store, for modules the page did not ship
     path: tuple[str, ...] = ()  # after the script's folder on sys.path (bundled packages)
     resizable = False  # set_mode keeps RESIZABLE: the page gives the game its own size
     loop = None  # the game's asyncio loop, in the plain runtime
@@ -256,6 +309,7 @@ def configure(options_json: str) -> int:
         _State.argv = [str(arg) for arg in options["argv"]]
     _State.path = tuple(str(folder) for folder in options.get("path", ()))
     _State.resizable = bool(options.get("resizable", False))
+    _State.module_store = str(options.get("module_store") or "")
     return 0
 
 

@@ -2,10 +2,13 @@
 
 Built with Tools/wasm/config.site-wasm32-emscripten. zlib and bzip2 come from our own
 recipes (configure would otherwise ask emscripten's ports, which download at build time);
-sqlite3 is left out for the same reason. The build also makes the pyc-only stdlib zip.
+sqlite3 is left out for the same reason. Installed: the archives and headers for the link,
+the standard library's sources (for the runtime's module store), and `modules.json` naming
+the modules compiled into the binary (builtin) or frozen into it.
 """
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -26,6 +29,12 @@ RECIPE = Recipe(
 
 # Make variables the final link needs, read from the configured Makefile.
 LINK_VARIABLES = ("LIBS", "MODLIBS", "SYSLIBS", "LIBMPDEC_A", "LIBEXPAT_A", "VERSION")
+# Standard library folders no game needs (tests, the IDLE and Tk GUIs, packaging tools,
+# pydoc's topic texts), left out of the installed sources.
+UNSHIPPED_LIB = ("test", "idlelib", "tkinter", "turtledemo", "lib2to3", "ensurepip", "venv",
+                 "distutils", "pydoc_data", "site-packages", "__pycache__")
+# Where the standard library's sources live in the browser; build paths are replaced by it.
+STDLIB_PREFIX = "/usr/local/lib"
 
 
 def _make_variables(ctx: BuildContext, names: tuple[str, ...]) -> dict[str, str]:
@@ -50,7 +59,7 @@ def build(ctx: BuildContext) -> None:
              f"--build={host}", "--with-emscripten-target=browser",
              f"--with-build-python={build_python}", "--with-ensurepip=no",
              "--disable-test-modules", "py_cv_module__sqlite3=n/a"], env=env)
-    ctx.run(["emmake", "make", f"-j{ctx.jobs}", f"lib{ctx.python_dirname}.a", "wasm_stdlib",
+    ctx.run(["emmake", "make", f"-j{ctx.jobs}", f"lib{ctx.python_dirname}.a", "pybuilddir.txt",
              "Modules/_decimal/libmpdec/libmpdec.a", "Modules/expat/libexpat.a"], env=env)
     _install(ctx, _make_variables(ctx, LINK_VARIABLES))
 
@@ -63,10 +72,30 @@ def _install(ctx: BuildContext, make_vars: dict[str, str]) -> None:
         shutil.copy2(ctx.src / archive, lib / Path(archive).name)
     shutil.copytree(ctx.src / "Include", include)
     shutil.copy2(ctx.src / "pyconfig.h", include)
-    # The pyc-only stdlib zip, the os.py landmark and lib-dynload, laid out below /usr/local.
-    shutil.copytree(ctx.src / "usr", ctx.prefix / "assets" / "usr")
+    _install_stdlib(ctx)
     link = {
         "archives": [Path(a).name for a in archives],
         "flags": " ".join(make_vars[n] for n in ("LIBS", "MODLIBS", "SYSLIBS")),
     }
     (ctx.prefix / "link.json").write_text(json.dumps(link, indent=2) + "\n")
+
+
+def _install_stdlib(ctx: BuildContext) -> None:
+    """The standard library's sources, the generated sysconfig data (build paths replaced),
+    and which modules are builtin or frozen."""
+    stdlib = ctx.prefix / "stdlib"
+    shutil.copytree(ctx.src / "Lib", stdlib, ignore=shutil.ignore_patterns(*UNSHIPPED_LIB))
+    build_dir = ctx.src / (ctx.src / "pybuilddir.txt").read_text().strip()
+    for generated in build_dir.glob("_sysconfigdata_*.py"):
+        text = generated.read_text().replace(str(ctx.src), f"{STDLIB_PREFIX}/{ctx.python_dirname}")
+        (stdlib / generated.name).write_text(text)
+    config_c = (ctx.src / "Modules" / "config.c").read_text()
+    frozen_c = (ctx.src / "Python" / "frozen.c").read_text()
+    frozen = set(re.findall(r'\{"([\w.]+)", NULL, 0, (?:false|true), GET_CODE', frozen_c))
+    frozen |= {real for alias, real in re.findall(r'\{"([\w.]+)", "<?([\w.]+)"\}', frozen_c)
+               if alias in frozen}
+    modules = {
+        "builtin": sorted(set(re.findall(r'\{"([\w.]+)", (?:PyInit_\w+|NULL|_Py\w+)\}', config_c))),
+        "frozen": sorted(frozen),
+    }
+    (ctx.prefix / "modules.json").write_text(json.dumps(modules, indent=1) + "\n")
