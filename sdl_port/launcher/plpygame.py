@@ -8,6 +8,8 @@
   scaled view of the game; the game asked for its own size. RESIZABLE goes through only when
   the page lets the game fill it (`resize = "fill"`); otherwise the surface keeps the size
   the game asked for and the page scales the canvas.
+- The first display update marks `pl:first-frame` in the page's performance timeline (the
+  moment a player sees the game; benchmarks read it).
 - Time-sliced updates (asyncify runtime): each display update gives the frame back to the
   browser, which caps a game that updates many times per frame (an AI drawing every board
   it considers) at a few hundred updates per second. An update gives control back only when
@@ -17,6 +19,8 @@
 
 import os
 import time
+
+import _pl
 
 _timers: dict[int, list] = {}  # event type -> [event, interval_s, next_due, loops_left]
 FRAME_SECONDS = 1 / 60
@@ -132,9 +136,31 @@ def _time_slice_updates(pygame) -> None:
     display.update = sliced(display.update)
 
 
+def _mark_first_frame(pygame) -> None:
+    """Mark the first display update in the page's performance timeline, once."""
+    display = pygame.display
+    originals = {name: getattr(display, name) for name in ("flip", "update")}
+
+    def marking(name):
+        def first_update(*args, **kwargs):
+            result = originals[name](*args, **kwargs)
+            _pl.js('{"op": "mark", "name": "pl:first-frame"}')
+            for other, function in originals.items():  # later updates go straight through
+                setattr(display, other, function)
+            return result
+
+        first_update.__name__ = name
+        first_update.__doc__ = originals[name].__doc__
+        return first_update
+
+    for name in originals:
+        setattr(display, name, marking(name))
+
+
 def patch(pygame, resizable: bool, asyncify: bool) -> None:
     """Apply the browser fixes to the freshly imported pygame package."""
     _deliver_timers(pygame)
     _keep_window_size(pygame, resizable)
     if asyncify:
         _time_slice_updates(pygame)
+    _mark_first_frame(pygame)
