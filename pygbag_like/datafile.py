@@ -6,6 +6,7 @@ starts. See docs/architecture.md, "The data file format".
 """
 
 import errno
+import gzip
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pygbag_like.errors import PackError
+from pygbag_like.runtime.layout import GZIP_SUFFIX
 
 _COPY_BUFFER = 1024 * 1024
 
@@ -57,6 +59,17 @@ def _append(source: BinaryIO, out: BinaryIO) -> None:
         if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
             raise
         shutil.copyfileobj(source, out, _COPY_BUFFER)
+
+
+def write_gzip_copy(path: Path, level: int = 9) -> Path:
+    """Write `path` + GZIP_SUFFIX: the same bytes gzip-compressed (no name, no timestamp, so
+    the same file gives the same copy), for hosts that do not compress; returns its path."""
+    copy = path.with_name(path.name + GZIP_SUFFIX)
+    with open(path, "rb") as source, open(copy, "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", compresslevel=level, fileobj=raw,
+                          mtime=0) as out:
+        shutil.copyfileobj(source, out, _COPY_BUFFER)
+    return copy
 
 
 def read_data_file(data_path: Path) -> dict[str, bytes]:

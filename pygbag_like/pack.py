@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pygbag_like.archive import archive_path
 from pygbag_like.config import GameConfig
-from pygbag_like.datafile import write_data_file
+from pygbag_like.datafile import write_data_file, write_gzip_copy
 from pygbag_like.favicon import write_favicon
 from pygbag_like.loopcheck import check_loops
 from pygbag_like.modulestore import LIB_ROOT, STARTUP_MODULES, ModuleIndex
@@ -25,9 +25,13 @@ from pygbag_like.runtime.layout import (
 )
 from pygbag_like.scan import scan_game
 from pygbag_like.shell import read_template, render_page, write_shell
+from pygbag_like.singlefile import single_file_page
 from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
 GAME_DATA = "game.data"
+# A gzip copy of game.data is kept when it is at least this much smaller (images and sounds
+# are compressed already: their copy would double the upload for nothing).
+WORTH_GZIPPING = 0.9
 RUNTIME_DIR = "runtime"
 MOUNT_POINT = "/game"
 # Slow imports worth doing before the player's click, when the game imports them.
@@ -85,14 +89,20 @@ def runtime_modules(runtime: RuntimeFiles, imports: Iterable[str]) -> list[tuple
 
 
 def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFiles,
-               variant: Variant, page: PageSettings, imports: Iterable[str] = ()) -> dict:
+               variant: Variant, page: PageSettings, imports: Iterable[str] = ()) -> PageConfig:
     """Write a complete page folder: game.data (the game's files and the runtime modules
     `imports` needs), the runtime variant, favicon, index.html.
 
     Runtime files are copied, never linked: an output is independent of the cache. Returns
-    the game data's metadata. Used by `pack` and by `pack exec`.
+    the page's configuration. Used by `pack` and by `pack exec`.
     """
     metadata = write_data_file([*files, *runtime_modules(runtime, imports)], out / GAME_DATA)
+    gzipped = [f"{RUNTIME_DIR}/{name}" for name in variant.files]
+    data_copy = write_gzip_copy(out / GAME_DATA, level=6)
+    if data_copy.stat().st_size <= WORTH_GZIPPING * max(1, metadata["remote_package_size"]):
+        gzipped.append(GAME_DATA)
+    else:
+        data_copy.unlink()
     runtime_out = out / RUNTIME_DIR
     runtime_out.mkdir()
     for name in variant.page_files:
@@ -107,16 +117,31 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         game_data=GAME_DATA, mount=MOUNT_POINT, main=page.main, sizes=sizes,
         pixel_art=page.config.pixel_art, resize=page.config.resize, autostart=page.autostart,
         preload=tuple(page.preload), keep_saves=page.keep_saves,
-        argv=None if page.argv is None else tuple(page.argv),
+        argv=None if page.argv is None else tuple(page.argv), gzipped=tuple(gzipped),
         python_path=tuple(f"{MOUNT_POINT}/{folder}" for folder in page.python_path),
     )
     write_shell(out, render_page(page.template, page.config, page_config, page.live_reload),
                 page.live_reload)
-    return metadata
+    return page_config
+
+
+def _make_single_file(folder: Path, page_config: PageConfig) -> None:
+    """Replace the page folder's files by one index.html holding them all."""
+    downloads = (page_config.runtime_js, page_config.runtime_wasm, page_config.game_data,
+                 page_config.game_data + ".json", page_config.module_store,
+                 page_config.module_store + ".json")
+    page = single_file_page(folder, downloads)
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    (folder / "index.html").write_text(page, encoding="utf-8")
 
 
 def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
-              runtime: RuntimeFiles | None = None, live_reload: bool = False) -> PackResult:
+              runtime: RuntimeFiles | None = None, live_reload: bool = False,
+              single_file: bool = False) -> PackResult:
     """Scan, pack and render the game into `out_dir`; nothing is left half-written.
 
     The game is checked first, so its errors are reported even before the runtime is built;
@@ -138,16 +163,19 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     )
     runtime = runtime or find_runtime()
     files = [(f.rel, f.path) for f in scan.files] + dependencies.files
-    metadata: dict = {}
+    game_bytes = 0
 
     def write(folder: Path) -> None:
-        metadata.update(write_site(folder, files, runtime, variant, page,
-                                   dependencies.runtime_imports))
+        nonlocal game_bytes
+        page_config = write_site(folder, files, runtime, variant, page,
+                                 dependencies.runtime_imports)
+        game_bytes = (folder / GAME_DATA).stat().st_size
+        if single_file:
+            _make_single_file(folder, page_config)
 
     write_output(out_dir, game_dir, write)
     return PackResult(
-        out_dir=out_dir, file_count=len(scan.files),
-        game_bytes=metadata["remote_package_size"], variant=variant,
+        out_dir=out_dir, file_count=len(scan.files), game_bytes=game_bytes, variant=variant,
         warnings=scan.warnings + loops.warnings + dependencies.warnings,
         seconds=time.monotonic() - started,
         bundled=tuple(f"{p.name} {p.version}" for p in dependencies.packages),

@@ -28,6 +28,7 @@ class PageConfig:
     keep_saves: bool = True  # keep the files the game writes (IndexedDB)
     argv: tuple[str, ...] | None = None  # sys.argv for the script (pack exec)
     python_path: tuple[str, ...] = ()  # folders put on sys.path after the script's own
+    gzipped: tuple[str, ...] = ()  # files with a gzip copy (.gz), for hosts that don't compress
 
     def to_json(self) -> str:
         """The configuration as JSON that is safe inside a <script> element."""

@@ -73,8 +73,26 @@
     return btoa(text);
   }
 
-  /** A synchronous HTTP request (allowed on the page's thread), for urllib.request. */
+  /** A request for a file the page holds itself (a single-file page's module store). */
+  function localRequest(request, bytes) {
+    let body = bytes, status = 200;
+    const range = request.headers.find(function (h) { return h[0].toLowerCase() === "range"; });
+    const match = range && /bytes=(\d+)-(\d+)/.exec(range[1]);
+    if (match) {
+      body = bytes.subarray(Number(match[1]), Number(match[2]) + 1);
+      status = 206;
+    }
+    return { status: status, reason: "", url: request.url, headers: "",
+             body: bytesToBase64(body) };
+  }
+
+  /**
+   * A synchronous HTTP request (allowed on the page's thread), for urllib.request and the
+   * runtime's module store.
+   */
   function syncRequest(request) {
+    const local = PygbagLike.files && PygbagLike.files[request.url];
+    if (local) return localRequest(request, local);
     const xhr = new XMLHttpRequest();
     xhr.open(request.method, request.url, false);
     xhr.overrideMimeType("text/plain; charset=x-user-defined");  // the bytes, untouched

@@ -28,6 +28,8 @@
  * @property {boolean} keep_saves    keep the files the game writes (saves.js)
  * @property {?string[]} argv        sys.argv for the script (pack exec), or null
  * @property {string[]} python_path  folders put on sys.path after the script's own
+ * @property {string[]} gzipped      files with a gzip copy (NAME.gz) for hosts that don't
+ *                                   compress: fetchStream picks the cheaper one
  */
 (function () {
   "use strict";
@@ -43,16 +45,42 @@
     return n >= 1048576 ? (n / 1048576).toFixed(1) + " MB" : Math.round(n / 1024) + " KB";
   }
 
+  /**
+   * A file written into the page itself (`pack --single-file`: PygbagLike.inline holds
+   * url -> base64 of its gzip), decoded; null for the others.
+   */
+  function inlined(url) {
+    const packed = PygbagLike.inline && PygbagLike.inline[url];
+    if (!packed) return null;
+    const bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")));
+  }
+
   async function fetchOk(url) {
-    const response = await fetch(url);
+    const response = inlined(url) || await fetch(url);
     if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + ")");
     return response;
   }
 
-  /** Compile the wasm while it downloads, counting its bytes for the progress bar. */
-  async function compileWasm(url, onBytes) {
+  /**
+   * A file's bytes as a stream, sent the cheapest way: a server that compresses sends the
+   * file itself (with a Content-Encoding); from one that does not, the page takes the gzip
+   * copy pack wrote (`gzipped` in the config) and decodes it here.
+   */
+  async function fetchStream(url, gzipped) {
     const response = await fetchOk(url);
-    let body = response.body;
+    if (!gzipped || response.headers.get("Content-Encoding") || !window.DecompressionStream ||
+        !response.body || PygbagLike.inline) {
+      return response.body || new Response(await response.arrayBuffer()).body;
+    }
+    response.body.cancel();
+    const copy = await fetchOk(url + ".gz");
+    return copy.body.pipeThrough(new DecompressionStream("gzip"));
+  }
+
+  /** Compile the wasm while it downloads, counting its bytes for the progress bar. */
+  async function compileWasm(url, onBytes, gzipped) {
+    let body = await fetchStream(url, gzipped);
     if (body && window.TransformStream) {
       body = body.pipeThrough(new TransformStream({
         transform: function (chunk, controller) { onBytes(chunk.length); controller.enqueue(chunk); },
@@ -66,18 +94,12 @@
         console.warn("streaming compilation failed, compiling after download:", err);
       }
     }
-    return WebAssembly.compile(await (await fetchOk(url)).arrayBuffer());
+    return WebAssembly.compile(await new Response(await fetchStream(url, gzipped)).arrayBuffer());
   }
 
   /** Fetch a file as bytes, reporting bytes received (the total comes from the pack step). */
-  async function fetchBytes(url, onBytes) {
-    const response = await fetchOk(url);
-    if (!response.body) {
-      const whole = new Uint8Array(await response.arrayBuffer());
-      onBytes(whole.length);
-      return whole;
-    }
-    const reader = response.body.getReader();
+  async function fetchBytes(url, onBytes, gzipped) {
+    const reader = (await fetchStream(url, gzipped)).getReader();
     const chunks = [];
     let received = 0;
     for (;;) {
@@ -93,10 +115,27 @@
     return bytes;
   }
 
-  function loadScript(url) {
+  /**
+   * A single-file page has no server to fetch modules from: its module store is decoded once
+   * into PygbagLike.files, which the bridge's synchronous requests read (bridge.js).
+   */
+  async function keepInlineStore(url) {
+    const files = PygbagLike.files = PygbagLike.files || {};
+    for (const name of [url, url + ".json"]) {
+      files[name] = new Uint8Array(await (await fetchOk(name)).arrayBuffer());
+    }
+  }
+
+  /** Run a script (its gzip copy, decoded, when the server does not compress). */
+  async function loadScript(url, gzipped) {
+    let source = url;
+    if (gzipped || PygbagLike.inline) {
+      const text = await new Response(await fetchStream(url, true)).text();
+      source = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+    }
     return new Promise(function (resolve, reject) {
       const script = document.createElement("script");
-      script.src = url;
+      script.src = source;
       script.onload = resolve;
       script.onerror = function () { reject(new Error("could not load " + url)); };
       document.head.appendChild(script);
@@ -119,6 +158,11 @@
         true, true, true);
     }
   }
+
+  // Browsers do not let a page opened from disk read the files next to it.
+  const FILE_HINT = "This page was opened straight from the disk, where browsers do not let " +
+    "it load its files. Serve the folder instead: `pack GAME --serve`, or any web server " +
+    "(python3 -m http.server), or pack it with `pack GAME --single-file`.";
 
   const ENOENT = 44;  // emscripten's errno for "no such file or directory"
 
@@ -213,12 +257,14 @@
       const cfg = this.config;
       const fetchJson = async function (url) { return (await fetchOk(url)).json(); };
       const onBytes = this.progress.bind(this);
+      const gzipped = function (url) { return cfg.gzipped.indexOf(url) !== -1; };
       const [, wasm, gameMeta, gameData, saved] = await Promise.all([
-        loadScript(cfg.runtime_js),
-        compileWasm(cfg.runtime_wasm, onBytes),
+        loadScript(cfg.runtime_js, gzipped(cfg.runtime_js)),
+        compileWasm(cfg.runtime_wasm, onBytes, gzipped(cfg.runtime_wasm)),
         fetchJson(cfg.game_data + ".json"),
-        fetchBytes(cfg.game_data, onBytes),
+        fetchBytes(cfg.game_data, onBytes, gzipped(cfg.game_data)),
         cfg.keep_saves ? PygbagLike.saves.load() : Promise.resolve(null),
+        PygbagLike.inline ? keepInlineStore(cfg.module_store) : null,
       ]);
       return { wasm, gameMeta, gameData, saved };
     }
@@ -408,8 +454,9 @@
       performance.mark("pl:python-ready");
     } catch (err) {
       console.error(err);
+      const hint = location.protocol === "file:" ? [FILE_HINT] : [];
       page.showError("load", "The game could not load",
-        [String(err && err.message || err)].concat(page.stderr).join("\n"));
+        hint.concat([String(err && err.message || err)], page.stderr).join("\n"));
       return;
     }
     await waitForStart(page, config);

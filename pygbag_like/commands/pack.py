@@ -40,6 +40,9 @@ def add_parser(commands: argparse._SubParsersAction, name: str) -> argparse.Argu
                         help=f"address for --serve (default {LOCALHOST}, this machine only)")
     parser.add_argument("--archive", action="store_true",
                         help="also write an itch.io-ready zip next to the output folder")
+    parser.add_argument("--single-file", action="store_true",
+                        help="write the whole game as one index.html that also plays opened "
+                             "straight from the disk")
     parser.add_argument("--template", help="an HTML template with {{pack_head}} and {{pack_body}}")
     parser.add_argument("--main", metavar="PATH",
                         help="the entry point, relative to GAME_DIR (default main.py); the "
@@ -80,7 +83,10 @@ def run(args: argparse.Namespace) -> int:
         from pygbag_like.serve import serve
 
         return serve(game_dir, overrides, out_dir, args.host, args.port, archive=args.archive)
-    result = pack_game(game_dir, config, out_dir)
+    if args.single_file and args.serve:
+        raise UsageError("--single-file and --serve do not go together: serve the normal "
+                         "output while you work, make the single file at the end")
+    result = pack_game(game_dir, config, out_dir, single_file=args.single_file)
     reporting.pack_result(result)
     if args.archive:
         reporting.archive_result(write_archive(out_dir, archive_path(out_dir)))

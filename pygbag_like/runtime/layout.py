@@ -18,6 +18,8 @@ MODULE_STORE_JSON = "modules.data.json"
 MODULE_FILES = "lib"
 MODULE_INDEX = "modules.json"
 MANIFEST = "manifest.json"
+# A gzip copy of a file for hosts that do not compress: the page decodes it itself.
+GZIP_SUFFIX = ".gz"
 
 
 @dataclass(frozen=True)
@@ -45,15 +47,15 @@ class Variant:
     @property
     def page_files(self) -> tuple[str, ...]:
         """What a page using this variant needs from the runtime folder."""
-        return (*self.files, MODULE_STORE, MODULE_STORE_JSON)
+        return (*self.files, *(name + GZIP_SUFFIX for name in self.files), MODULE_STORE,
+                MODULE_STORE_JSON)
 
 
 PLAIN = Variant("python", asyncify=False)  # asyncio games, stepped by the page each frame
 ASYNCIFY = Variant("python-asyncify", asyncify=True)  # blocking loops give frames back
 VARIANTS = (PLAIN, ASYNCIFY)
 
-RUNTIME_FILES = (*(name for v in VARIANTS for name in v.files), MODULE_STORE, MODULE_STORE_JSON,
-                 MODULE_INDEX)
+RUNTIME_FILES = (*(name for v in VARIANTS for name in v.page_files), MODULE_INDEX)
 
 
 def variant_for(needs_asyncify: bool) -> Variant:

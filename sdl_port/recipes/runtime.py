@@ -11,7 +11,7 @@ import json
 import shutil
 import sys
 
-from pygbag_like.datafile import write_data_file
+from pygbag_like.datafile import write_data_file, write_gzip_copy
 from pygbag_like.modulestore import LIB_ROOT, UNSHIPPED_DATA, index_sources
 from pygbag_like.runtime.layout import (
     MODULE_FILES,
@@ -37,6 +37,7 @@ def build(ctx: BuildContext) -> None:
     for variant in VARIANTS:
         for name in variant.files:
             shutil.copy2(ctx.dep("wasm") / name, ctx.prefix / name)
+            write_gzip_copy(ctx.prefix / name)
     sources = ctx.build_dir / "sources"
     shutil.copytree(ctx.dep("python") / "stdlib", sources)
     shutil.copytree(ctx.dep("pygame_ce") / "python" / "pygame", sources / "pygame")
