@@ -26,6 +26,7 @@ class GameConfig:
     height: int = 600
     pixel_art: bool = False
     resize: str = "fit"  # fit: scaled to the page; fixed: its own size; fill: see RESIZE_MODES
+    offline: bool = True  # a service worker keeps the game playable with no network
     excludes: tuple[str, ...] = ()
     template: str | None = None
     out: str | None = None

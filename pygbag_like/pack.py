@@ -1,6 +1,7 @@
 """One pack: game folder -> ready-to-host output folder, written aside and swapped in."""
 
 import ast
+import hashlib
 import shutil
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,9 +14,11 @@ from pygbag_like.datafile import write_data_file, write_gzip_copy
 from pygbag_like.favicon import write_favicon
 from pygbag_like.loopcheck import check_loops
 from pygbag_like.modulestore import LIB_ROOT, STARTUP_MODULES, ModuleIndex
+from pygbag_like.offline import MANIFEST, write_offline_files
 from pygbag_like.output import staging_dir, write_output
 from pygbag_like.page import PageConfig
 from pygbag_like.runtime.layout import (
+    GZIP_SUFFIX,
     MODULE_INDEX,
     MODULE_STORE,
     RuntimeFiles,
@@ -24,7 +27,7 @@ from pygbag_like.runtime.layout import (
     variant_for,
 )
 from pygbag_like.scan import scan_game
-from pygbag_like.shell import read_template, render_page, write_shell
+from pygbag_like.shell import STATIC_FILES, read_template, render_page, write_shell
 from pygbag_like.singlefile import single_file_page
 from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
@@ -51,6 +54,7 @@ class PageSettings:
     argv: Sequence[str] | None = None
     preload: Sequence[str] = ()  # modules to import while the page waits for the click
     keep_saves: bool = True  # keep files the game writes across reloads (IndexedDB)
+    offline: bool = False  # a service worker and a web app manifest (offline.py)
     python_path: Sequence[str] = ()  # folders below the mount point, put on sys.path
 
 
@@ -88,10 +92,28 @@ def runtime_modules(runtime: RuntimeFiles, imports: Iterable[str]) -> list[tuple
     return [(f"{LIB_ROOT}/{path}", runtime.module_files / path) for path in index.files(selected)]
 
 
+def _name_by_content(out: Path, url: str) -> str:
+    """Rename the file at `url` (and its .gz and .json companions) to a name holding a hash
+    of its bytes, `python.wasm` -> `python.3fa2c1d0e9b4.wasm`: browsers and the service
+    worker may keep it forever, and a changed file gets a new name. Returns the new URL."""
+    path = out / url
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            digest.update(chunk)
+    stem, _, suffix = path.name.partition(".")
+    hashed = path.with_name(f"{stem}.{digest.hexdigest()[:12]}.{suffix}")
+    for companion in ("", GZIP_SUFFIX, ".json"):
+        if path.with_name(path.name + companion).exists():
+            path.with_name(path.name + companion).rename(hashed.with_name(hashed.name + companion))
+    return hashed.relative_to(out).as_posix()
+
+
 def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFiles,
                variant: Variant, page: PageSettings, imports: Iterable[str] = ()) -> PageConfig:
     """Write a complete page folder: game.data (the game's files and the runtime modules
-    `imports` needs), the runtime variant, favicon, index.html.
+    `imports` needs), the runtime variant, favicon, index.html; the big files are named by
+    their content.
 
     Runtime files are copied, never linked: an output is independent of the cache. Returns
     the page's configuration. Used by `pack` and by `pack exec`.
@@ -108,20 +130,26 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
     for name in variant.page_files:
         shutil.copyfile(runtime.root / name, runtime_out / name)
     write_favicon(page.icon, out / "favicon.png")
+    urls = {url: _name_by_content(out, url) for url in (
+        f"{RUNTIME_DIR}/{variant.js}", f"{RUNTIME_DIR}/{variant.wasm}",
+        f"{RUNTIME_DIR}/{MODULE_STORE}", GAME_DATA)}
+    js, wasm, store, game_data = urls.values()
     # Byte totals for the progress bar: what the loader downloads with progress.
-    sizes = {f"{RUNTIME_DIR}/{variant.wasm}": (runtime_out / variant.wasm).stat().st_size,
-             GAME_DATA: metadata["remote_package_size"]}
+    sizes = {wasm: (out / wasm).stat().st_size, game_data: metadata["remote_package_size"]}
     page_config = PageConfig(
-        runtime_js=f"{RUNTIME_DIR}/{variant.js}", runtime_wasm=f"{RUNTIME_DIR}/{variant.wasm}",
-        asyncify=variant.asyncify, module_store=f"{RUNTIME_DIR}/{MODULE_STORE}",
-        game_data=GAME_DATA, mount=MOUNT_POINT, main=page.main, sizes=sizes,
+        runtime_js=js, runtime_wasm=wasm, asyncify=variant.asyncify, module_store=store,
+        game_data=game_data, mount=MOUNT_POINT, main=page.main, sizes=sizes,
         pixel_art=page.config.pixel_art, resize=page.config.resize, autostart=page.autostart,
-        preload=tuple(page.preload), keep_saves=page.keep_saves,
-        argv=None if page.argv is None else tuple(page.argv), gzipped=tuple(gzipped),
+        preload=tuple(page.preload), keep_saves=page.keep_saves, offline=page.offline,
+        argv=None if page.argv is None else tuple(page.argv),
+        gzipped=tuple(urls[url] for url in gzipped),
         python_path=tuple(f"{MOUNT_POINT}/{folder}" for folder in page.python_path),
     )
     write_shell(out, render_page(page.template, page.config, page_config, page.live_reload),
                 page.live_reload)
+    if page.offline:
+        write_offline_files(out, page.config, ["index.html", "favicon.png", MANIFEST,
+                                                *STATIC_FILES], versioned=urls.values())
     return page_config
 
 
@@ -159,6 +187,7 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
         config=config, template=read_template(config, game_dir), main=config.main,
         icon=(game_dir / config.icon) if config.icon else None, live_reload=live_reload,
         preload=imported_packages(scan.modules, PRELOADABLE),
+        offline=config.offline and not live_reload,
         python_path=(SITE_DIR,) if dependencies.packages else (),
     )
     runtime = runtime or find_runtime()
@@ -169,7 +198,7 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
         nonlocal game_bytes
         page_config = write_site(folder, files, runtime, variant, page,
                                  dependencies.runtime_imports)
-        game_bytes = (folder / GAME_DATA).stat().st_size
+        game_bytes = page_config.sizes[page_config.game_data]
         if single_file:
             _make_single_file(folder, page_config)
 

@@ -26,6 +26,7 @@ class PageConfig:
     autostart: bool = False  # start without waiting for a click (pack exec, live reload)
     preload: tuple[str, ...] = ()  # modules to import while the page waits for the click
     keep_saves: bool = True  # keep the files the game writes (IndexedDB)
+    offline: bool = False  # register sw.js: the game plays with no network after one visit
     argv: tuple[str, ...] | None = None  # sys.argv for the script (pack exec)
     python_path: tuple[str, ...] = ()  # folders put on sys.path after the script's own
     gzipped: tuple[str, ...] = ()  # files with a gzip copy (.gz), for hosts that don't compress

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pygbag_like.config import GameConfig
 from pygbag_like.errors import ConfigError
+from pygbag_like.offline import MANIFEST
 from pygbag_like.page import PageConfig
 from pygbag_like.resources import resource_dir
 
@@ -60,6 +61,7 @@ def render_page(template: str, config: GameConfig, page_config: PageConfig,
         "background": config.background,
         "image_rendering": "pixelated" if config.pixel_art else "auto",
         "config": page_config.to_json(),
+        "manifest": f'<link rel="manifest" href="{MANIFEST}">' if page_config.offline else "",
         "live_reload": f'<script src="{LIVE_RELOAD_FILE}"></script>' if live_reload else "",
     }
     values["pack_head"] = _fill((templates / "head.html").read_text(encoding="utf-8"), values)

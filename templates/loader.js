@@ -26,6 +26,7 @@
  * @property {boolean} autostart     start without waiting for a click
  * @property {string[]} preload      modules to import while waiting for the click
  * @property {boolean} keep_saves    keep the files the game writes (saves.js)
+ * @property {boolean} offline       register sw.js: playable with no network after one visit
  * @property {?string[]} argv        sys.argv for the script (pack exec), or null
  * @property {string[]} python_path  folders put on sys.path after the script's own
  * @property {string[]} gzipped      files with a gzip copy (NAME.gz) for hosts that don't
@@ -68,14 +69,43 @@
    * copy pack wrote (`gzipped` in the config) and decodes it here.
    */
   async function fetchStream(url, gzipped) {
-    const response = await fetchOk(url);
+    const copyUrl = url + ".gz";
+    let response;
+    try {
+      response = await fetchOk(url);
+    } catch (err) {  // offline, with only the copy kept by the service worker
+      if (!gzipped) throw err;
+      usedUrls.add(copyUrl);
+      return (await fetchOk(copyUrl)).body.pipeThrough(new DecompressionStream("gzip"));
+    }
     if (!gzipped || response.headers.get("Content-Encoding") || !window.DecompressionStream ||
         !response.body || PygbagLike.inline) {
+      usedUrls.add(url);
       return response.body || new Response(await response.arrayBuffer()).body;
     }
     response.body.cancel();
-    const copy = await fetchOk(url + ".gz");
+    usedUrls.add(copyUrl);
+    const copy = await fetchOk(copyUrl);
     return copy.body.pipeThrough(new DecompressionStream("gzip"));
+  }
+
+  const usedUrls = new Set();  // the files (or copies) the page really used, for sw.js
+
+  /**
+   * Offline play: register the service worker, and once the game runs, have it keep the
+   * files this page used (templates/sw.js).
+   */
+  function keepForOffline(config) {
+    if (!config.offline || !navigator.serviceWorker || location.protocol.indexOf("http") !== 0) {
+      return;
+    }
+    navigator.serviceWorker.register("sw.js").then(function (registration) {
+      return navigator.serviceWorker.ready.then(function (ready) {
+        const urls = Array.from(usedUrls).concat(
+          [config.game_data + ".json", config.module_store + ".json"]);
+        (ready.active || registration.active).postMessage({ keep: urls });
+      });
+    }).catch(function (err) { console.warn("offline play unavailable:", err); });
   }
 
   /** Compile the wasm while it downloads, counting its bytes for the progress bar. */
@@ -452,6 +482,7 @@
       performance.mark("pl:downloaded");
       await page.instantiate(files);
       performance.mark("pl:python-ready");
+      keepForOffline(config);
     } catch (err) {
       console.error(err);
       const hint = location.protocol === "file:" ? [FILE_HINT] : [];

@@ -1,6 +1,8 @@
 """How the page reaches the player: compressed copies for hosts that do not compress, one
 self-contained file that plays from the disk, and a clear hint for a folder opened from it."""
 
+import re
+
 import pytest
 
 from tests.e2e import Nginx, open_game, pack, pack_source
@@ -27,8 +29,9 @@ asyncio.run(main())
 
 
 def fetched_names(session) -> list[str]:
-    return [entry.split("/")[-1] for entry in session.page.evaluate(
-        "performance.getEntriesByType('resource').map(e => e.name)")]
+    """The files the page fetched, with their content hashes taken out (python.wasm.gz)."""
+    return [re.sub(r"\.[0-9a-f]{12}\.", ".", entry.split("/")[-1]) for entry in
+            session.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")]
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +83,47 @@ def test_a_folder_opened_from_the_disk_says_how_to_serve_it(packed, browser):
         assert "opened straight from the disk" in text and "--serve" in text
     finally:
         session.page.close()
+
+
+OFFLINE_GAME = """
+import asyncio
+import pygame
+
+async def main():
+    screen = pygame.display.set_mode((320, 200))
+    print("started", flush=True)
+    while True:
+        screen.fill((0, 0, 80))
+        pygame.display.flip()
+        await asyncio.sleep(0)
+
+asyncio.run(main())
+"""
+KEPT_WASM = """async () => {
+  for (const name of await caches.keys()) {
+    const urls = (await (await caches.open(name)).keys()).map(r => r.url);
+    if (urls.some(u => /\\.wasm(\\.gz)?$/.test(u)) && urls.some(u => /game\\.\\w+\\.data/.test(u)))
+      return true;
+  }
+  return false;
+}"""
+
+
+def test_plays_offline_after_one_visit(runtime, browser, tmp_path):
+    out = pack_source(tmp_path / "game", OFFLINE_GAME)
+    assert (out / "sw.js").is_file() and (out / "manifest.webmanifest").is_file()
+    nginx = Nginx(tmp_path / "nginx")
+    session = open_game(browser, nginx.publish(out, "sub/path/game"))
+    try:
+        session.click_start()
+        assert session.wait_for_line("started", timeout=30), session.console[-20:]
+        session.page.wait_for_function(KEPT_WASM, timeout=30000)
+        session.page.context.set_offline(True)
+        session.console.clear()
+        session.page.reload()
+        session.click_start()
+        assert session.wait_for_line("started", timeout=30), session.console[-20:]
+        assert session.state() == "running"
+    finally:
+        session.page.close()
+        nginx.stop()

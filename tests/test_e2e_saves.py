@@ -194,7 +194,7 @@ def test_renamed_files_are_kept_and_deleted_files_forgotten(published, browser):
 def test_saves_of_the_one_record_per_page_database_are_kept(published, browser, nginx):
     url = published["blocking"]
     folder = url.removeprefix(f"http://127.0.0.1:{nginx.port}").removesuffix("index.html")
-    session = open_game(browser, url.removesuffix("index.html") + "game.data.json")
+    session = open_game(browser, url.removesuffix("index.html") + "favicon.png")
     try:
         session.page.evaluate(WRITE_VERSION_1_SAVE, [folder, '{"count": 41}'])
         session.page.goto(url)
