@@ -106,36 +106,40 @@ def _platform_test(test: ast.expr) -> bool | None:
     return None
 
 
-def _module_level(tree: ast.Module) -> Iterator[ast.stmt]:
-    """The statements run when the module is imported in the browser: not function bodies,
-    not the branches a platform test (or `if __name__ == "__main__"`) rules out."""
-    stack: list[ast.stmt] = list(tree.body)
+def _module_level(tree: ast.Module) -> Iterator[tuple[ast.stmt, bool]]:
+    """(statement, conditional) for the statements that may run when the module is imported
+    in the browser: not function bodies, not the branches a platform test (or `if __name__ ==
+    "__main__"`) rules out; `conditional` below an `if` whose outcome is not known here."""
+    stack: list[tuple[ast.stmt, bool]] = [(node, False) for node in tree.body]
     while stack:
-        node = stack.pop()
+        node, conditional = stack.pop()
         if isinstance(node, ast.If):
             value = _platform_test(node.test)
             if value is not False:
-                stack.extend(node.body)
+                stack.extend((child, conditional or value is None) for child in node.body)
             if value is not True:
-                stack.extend(node.orelse)
+                stack.extend((child, conditional or value is None) for child in node.orelse)
             continue
-        yield node
+        yield node, conditional
         if isinstance(node, ast.Try | ast.With):
-            stack.extend(node.body)
-            for handler in getattr(node, "handlers", ()):
-                stack.extend(handler.body)
-            stack.extend(getattr(node, "orelse", ()))
-            stack.extend(getattr(node, "finalbody", ()))
+            children = [*node.body, *(statement for handler in getattr(node, "handlers", ())
+                                      for statement in handler.body),
+                        *getattr(node, "orelse", ()), *getattr(node, "finalbody", ())]
+            stack.extend((child, conditional) for child in children)
 
 
 def module_level_imports(tree: ast.Module, package: str) -> Iterator[tuple[str, bool, bool]]:
-    """(dotted name, certain, optional) of the imports run when the module is imported in
-    the browser (see imported_names for the meaning of certain and optional)."""
+    """(dotted name, needed, optional) of the imports that may run when the module is
+    imported in the browser. `needed`: the import runs whenever the module is imported and
+    names a module for sure (not `x` of `from package import x`); `optional`: guarded by a
+    handler for ImportError, or below an `if` that may not run."""
     guarded = _guarded_imports(tree)
-    statements = [node for node in _module_level(tree)
+    conditional = {id(node) for node, is_conditional in _module_level(tree) if is_conditional}
+    statements = [node for node, _ in _module_level(tree)
                   if isinstance(node, ast.Import | ast.ImportFrom)]
     for node, dotted, certain in _imports(statements, package):
-        yield dotted, certain, id(node) in guarded
+        optional = id(node) in guarded or id(node) in conditional
+        yield dotted, certain and not optional, optional
 
 
 def _imports(nodes: Iterable[ast.AST], package: str) -> Iterator[tuple[ast.stmt, str, bool]]:

@@ -20,11 +20,20 @@ LIB_ROOT = "/usr/local/lib/python3.11"  # where the modules live in the browser
 # Imported before any game code runs (interpreter start-up, the launcher), and the codecs
 # nearly every program meets; the frozen ones among them cost nothing.
 STARTUP_MODULES = ("site", "encodings", "encodings.aliases", "encodings.utf_8",
-                   "encodings.latin_1", "encodings.ascii", "plboot", "json")
-# The launcher's modules that come with a module when a game imports it (plboot imports them
-# on first use, from a function, where the index does not look).
-COMPANIONS = {"pygame": ("plpygame",), "asyncio": ("plasyncio",), "platform": ("pljs",),
-              "js": ("pljs",), "urllib.request": ("plnet", "pljs")}
+                   "encodings.latin_1", "encodings.ascii", "plboot", "json",
+                   "pkgutil")  # runpy.run_path, which starts every game, imports it
+# Modules that come with a module when a game imports it: the launcher's browser fixes
+# (plboot imports them on first use), and modules imported from inside functions (or by C
+# code) on paths nearly every game takes, which the index does not see.
+COMPANIONS = {"pygame": ("plpygame", "pygame.colordict", "pygame._data_classes"),
+              "asyncio": ("plasyncio",), "platform": ("pljs",), "js": ("pljs",),
+              "urllib.request": ("plnet", "pljs"),
+              # importlib.resources.files(), which pygame's default font goes through
+              "importlib.resources": ("importlib.resources.readers", "importlib.readers",
+                                      "importlib.resources._itertools")}
+# The store's table of contents, shipped with every game (below LIB_ROOT): plboot reads it
+# to fetch a module the page did not ship, and to know at once that a name is no module.
+STORE_CONTENTS = "_pack_store.json"
 # Files of packages that are never needed in the browser.
 UNSHIPPED_DATA = (".ico", ".icns", "_mac.bmp", ".pyi", "py.typed", ".txt", ".rst", ".html")
 
@@ -65,12 +74,22 @@ class ModuleIndex:
         return found
 
     def files(self, names: Iterable[str]) -> list[str]:
-        """The store paths of `names`, with the data files of the packages among them."""
+        """The store paths of `names`, with the data files of the packages among them;
+        modules frozen into the binary need no file (their imports do)."""
         paths = set()
         for name in names:
-            paths.add(self.modules[name].path)
+            if name not in self.provided:
+                paths.add(self.modules[name].path)
             paths.update(self.data.get(name, ()))
         return sorted(paths)
+
+    def store_contents(self, spans: Mapping[str, tuple[int, int]]) -> bytes:
+        """STORE_CONTENTS for a store whose files lie at `spans` (path -> start, end): the
+        available modules and the data files, as JSON."""
+        fetchable = {entry.path for entry in self.modules.values() if entry.available}
+        fetchable.update(path for files in self.data.values() for path in files)
+        contents = {path: list(span) for path, span in sorted(spans.items()) if path in fetchable}
+        return json.dumps(contents, separators=(",", ":")).encode()
 
     def save(self, path: Path) -> None:
         record = {
@@ -121,8 +140,8 @@ def index_sources(sources: Mapping[str, bytes], provided: Iterable[str],
         certain: set[str] = set()
         maybe: set[str] = set()  # `from package import name`: name may be a submodule
         optional: set[str] = set()
-        for dotted, is_module, guarded in module_level_imports(tree, package):
-            (optional if guarded else certain if is_module else maybe).add(dotted)
+        for dotted, needed, is_optional in module_level_imports(tree, package):
+            (certain if needed else optional if is_optional else maybe).add(dotted)
         found[name] = (rel + "c", certain, maybe, optional)
     known = set(found) | provided
     missing = {name for name, (_, certain, _, _) in found.items()

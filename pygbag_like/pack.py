@@ -2,7 +2,9 @@
 
 import ast
 import hashlib
+import json
 import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -13,7 +15,7 @@ from pygbag_like.config import GameConfig
 from pygbag_like.datafile import write_data_file, write_gzip_copy
 from pygbag_like.favicon import write_favicon
 from pygbag_like.loopcheck import check_loops
-from pygbag_like.modulestore import LIB_ROOT, STARTUP_MODULES, ModuleIndex
+from pygbag_like.modulestore import LIB_ROOT, STARTUP_MODULES, STORE_CONTENTS, ModuleIndex
 from pygbag_like.offline import MANIFEST, write_offline_files
 from pygbag_like.output import staging_dir, write_output
 from pygbag_like.page import PageConfig
@@ -21,6 +23,7 @@ from pygbag_like.runtime.layout import (
     GZIP_SUFFIX,
     MODULE_INDEX,
     MODULE_STORE,
+    MODULE_STORE_JSON,
     RuntimeFiles,
     Variant,
     find_runtime,
@@ -84,12 +87,20 @@ def imported_packages(modules: Mapping[str, ast.Module],
     return tuple(name for name in candidates if name in found)
 
 
-def runtime_modules(runtime: RuntimeFiles, imports: Iterable[str]) -> list[tuple[str, Path]]:
+def runtime_modules(runtime: RuntimeFiles, imports: Iterable[str],
+                    scratch: Path) -> list[tuple[str, Path]]:
     """The compiled modules a page ships for code importing `imports` (with what they
-    import, and what the interpreter and the launcher need), as (absolute path, file)."""
+    import, and what the interpreter and the launcher need), and the store's table of
+    contents (written into `scratch`), as (absolute path, file)."""
     index = ModuleIndex.load(runtime.root / MODULE_INDEX)
     selected = index.closure([*STARTUP_MODULES, *imports])
-    return [(f"{LIB_ROOT}/{path}", runtime.module_files / path) for path in index.files(selected)]
+    store = json.loads((runtime.root / MODULE_STORE_JSON).read_text(encoding="utf-8"))
+    contents = scratch / STORE_CONTENTS
+    contents.write_bytes(index.store_contents(
+        {entry["filename"]: (entry["start"], entry["end"]) for entry in store["files"]}))
+    return [*((f"{LIB_ROOT}/{path}", runtime.module_files / path)
+              for path in index.files(selected)),
+            (f"{LIB_ROOT}/{STORE_CONTENTS}", contents)]
 
 
 def _name_by_content(out: Path, url: str) -> str:
@@ -118,7 +129,9 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
     Runtime files are copied, never linked: an output is independent of the cache. Returns
     the page's configuration. Used by `pack` and by `pack exec`.
     """
-    metadata = write_data_file([*files, *runtime_modules(runtime, imports)], out / GAME_DATA)
+    with tempfile.TemporaryDirectory() as scratch:
+        modules = runtime_modules(runtime, imports, Path(scratch))
+        metadata = write_data_file([*files, *modules], out / GAME_DATA)
     gzipped = [f"{RUNTIME_DIR}/{name}" for name in variant.files]
     data_copy = write_gzip_copy(out / GAME_DATA, level=6)
     if data_copy.stat().st_size <= WORTH_GZIPPING * max(1, metadata["remote_package_size"]):
@@ -138,6 +151,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
     sizes = {wasm: (out / wasm).stat().st_size, game_data: metadata["remote_package_size"]}
     page_config = PageConfig(
         runtime_js=js, runtime_wasm=wasm, asyncify=variant.asyncify, module_store=store,
+        module_contents=f"{LIB_ROOT}/{STORE_CONTENTS}",
         game_data=game_data, mount=MOUNT_POINT, main=page.main, sizes=sizes,
         pixel_art=page.config.pixel_art, resize=page.config.resize, autostart=page.autostart,
         preload=tuple(page.preload), keep_saves=page.keep_saves, offline=page.offline,

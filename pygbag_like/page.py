@@ -17,6 +17,7 @@ class PageConfig:
     runtime_wasm: str  # its WebAssembly binary
     asyncify: bool  # the variant can suspend: `start` returns only when the game ends
     module_store: str  # every runtime module; one is fetched from it when first imported
+    module_contents: str  # in the browser's files: the store's table of contents
     game_data: str  # the game's files (mounted at `mount`) and the modules it imports
     mount: str  # where the game's files live in the browser (the working directory)
     main: str  # the entry point, relative to `mount`

@@ -15,6 +15,7 @@
  * @property {boolean} asyncify      the variant can suspend: `start` returns when the game ends
  * @property {string} module_store   every runtime module (with its `.json`): one is fetched
  *                                   from it the first time something imports it
+ * @property {string} module_contents  the store's table of contents, in the game's files
  * @property {string} game_data      the game's files (with its `.json`), mounted at `mount`,
  *                                   and the runtime modules it imports (absolute paths)
  * @property {string} mount          the game's folder in the browser, its working directory
@@ -330,7 +331,7 @@
       }
       this.call("configure", JSON.stringify({
         argv: cfg.argv, path: cfg.python_path, resizable: cfg.resize === "fill",
-        module_store: cfg.module_store,
+        module_store: cfg.module_store, module_contents: cfg.module_contents,
       }), false);
       // Imports the game will need, done now while the page waits for the player's click.
       if (cfg.preload && cfg.preload.length) this.call("preload", cfg.preload.join(","), false);

@@ -23,6 +23,8 @@ SOURCES = {
     "asyncio/windows_events.py": b"import _winapi\n",
     "ssl.py": b"import _ssl\n",
     "helper.py": b"def later():\n    import doctest\n",
+    "subprocess.py": b"import sys\n_mswindows = sys.platform == 'win32'\nif _mswindows:\n"
+                     b"    import _winapi\nelse:\n    import _posixsubprocess\n",
 }
 
 
@@ -53,6 +55,9 @@ def test_modules_needing_a_missing_c_module_are_unavailable():
     assert not modules["asyncio.windows_events"].available
     assert modules["json.decoder"].available  # its _json import is optional
     assert modules["re._compiler"].available  # _sre is provided
+    # below an `if` the analysis cannot decide: it may not run, so it is not needed
+    assert modules["subprocess"].available
+    assert modules["subprocess"].optional == ("_posixsubprocess", "_winapi")
 
 
 def test_closure_follows_imports_and_ships_package_data():
@@ -68,3 +73,12 @@ def test_index_round_trips_through_its_file(tmp_path: Path):
     store = index()
     store.save(tmp_path / "modules.json")
     assert ModuleIndex.load(tmp_path / "modules.json") == store
+
+
+def test_frozen_modules_ship_no_file_but_what_they_import_does():
+    store = index_sources({"importlib/util.py": b"from . import _abc\n",
+                           "importlib/__init__.py": b"", "importlib/_abc.py": b""},
+                          provided=["importlib.util"], data={})
+    selected = store.closure(["importlib.util"])
+    assert selected == {"importlib", "importlib.util", "importlib._abc"}
+    assert store.files(selected) == ["importlib/__init__.pyc", "importlib/_abc.pyc"]

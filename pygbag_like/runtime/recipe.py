@@ -59,6 +59,8 @@ class Recipe:
     inputs: tuple[str, ...] = ()
     # Patch files under sdl_port/, applied with `patch -p1` to the source before building.
     patches: tuple[str, ...] = ()
+    # Modules of this package the build step runs (their code is part of the key too).
+    code: tuple[str, ...] = ()
     # Rough build cost (about minutes on 2 cores); long chains are started first.
     cost: int = 1
 
@@ -154,6 +156,11 @@ def load_recipes(folder: Path | None = None) -> dict[str, LoadedRecipe]:
             for input_path in sorted(_expand_input(sdl_port / rel)):
                 digest.update(input_path.relative_to(sdl_port).as_posix().encode())
                 digest.update(input_path.read_bytes())
+        for code_module in recipe.code:
+            spec = importlib.util.find_spec(code_module)
+            if spec is None or spec.origin is None:
+                raise RuntimeBuildError(f"recipe {recipe.name}: no module {code_module}")
+            digest.update(code_module.encode() + Path(spec.origin).read_bytes())
         loaded[recipe.name] = LoadedRecipe(recipe, module.build, digest.hexdigest())
     for item in loaded.values():
         for dep in item.recipe.depends:

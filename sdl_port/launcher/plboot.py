@@ -5,7 +5,8 @@ The page calls, through the launcher's `pl_call`:
     step()       one iteration of the asyncio loop started by the game -> a status below
     configure(j) options as JSON (before preload and start): argv (sys.argv), path (folders
                  put on sys.path after the script's own), resizable (let set_mode keep
-                 RESIZABLE), module_store (URL of the runtime's module store); each optional
+                 RESIZABLE), module_store (URL of the runtime's module store) and
+                 module_contents (the file listing what it holds); each optional
     preload(m)   import these comma-separated modules now (optional, before start)
     exit_code()  the code given to sys.exit, after status EXITED
 
@@ -113,6 +114,11 @@ class _PatchingLoader:
         return getattr(self.loader, name)
 
 
+def _lib_dir() -> str:
+    """Where the runtime's modules live (/usr/local/lib/python3.11)."""
+    return os.path.join(sys.prefix, "lib", f"python{sys.version_info[0]}.{sys.version_info[1]}")
+
+
 class _ModuleStoreFinder:
     """Imports a runtime module the page did not ship (found by no other finder): its file
     is fetched from the runtime's module store, one range of it, and written where the
@@ -135,29 +141,33 @@ class _ModuleStoreFinder:
 
     @classmethod
     def _store_spans(cls) -> dict:
+        """The store's table of contents, which every page ships (pack's STORE_CONTENTS:
+        the modules that can work here); empty when there is none."""
         if cls._spans is None:
             import json
 
-            import pljs
-
-            reply = pljs.sync_request("GET", _State.module_store + ".json", [], None)
-            files = json.loads(reply["body"])["files"] if reply["status"] == 200 else []
-            cls._spans = {f["filename"]: (f["start"], f["end"]) for f in files}
+            try:
+                with open(_State.module_contents, "rb") as file:
+                    cls._spans = json.load(file)
+            except (OSError, ValueError):
+                cls._spans = {}
         return cls._spans
 
     @classmethod
     def _fetch(cls, rel: str, start: int, end: int) -> None:
         import pljs
 
-        reply = pljs.sync_request("GET", _State.module_store,
-                                  [("Range", f"bytes={start}-{end - 1}")], None)
+        try:
+            reply = pljs.sync_request("GET", _State.module_store,
+                                      [("Range", f"bytes={start}-{end - 1}")], None)
+        except pljs.JSException:
+            return  # offline: the module stays missing
         body = reply["body"]
         if reply["status"] == 200:  # a server that ignores ranges sends the whole store
             body = body[start:end]
         elif reply["status"] != 206:
             return
-        version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
-        target = os.path.join(sys.prefix, "lib", version, rel)
+        target = os.path.join(_lib_dir(), rel)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as file:
             file.write(body)
@@ -175,6 +185,7 @@ class _MainLoopScheduled(BaseException):
 class _State:
     argv: list[str] | None = None
     module_store = ""  # URL of the runtime's module store, for modules the page did not ship
+    module_contents = ""  # its table of contents, a file the page ships
     path: tuple[str, ...] = ()  # after the script's folder on sys.path (bundled packages)
     resizable = False  # set_mode keeps RESIZABLE: the page gives the game its own size
     loop = None  # the game's asyncio loop, in the plain runtime
@@ -310,6 +321,7 @@ def configure(options_json: str) -> int:
     _State.path = tuple(str(folder) for folder in options.get("path", ()))
     _State.resizable = bool(options.get("resizable", False))
     _State.module_store = str(options.get("module_store") or "")
+    _State.module_contents = str(options.get("module_contents") or "")
     return 0
 
 

@@ -27,6 +27,7 @@ RECIPE = Recipe(
     depends=("wasm", "python", "pygame_ce"),
     inputs=("compile_pyc.py", "launcher/plboot.py", "launcher/plpygame.py",
             "launcher/plasyncio.py", "launcher/pljs.py", "launcher/js.py", "launcher/plnet.py"),
+    code=("pygbag_like.modulestore", "pygbag_like.imports", "pygbag_like.datafile"),
 )
 LAUNCHER_MODULES = tuple(name.removeprefix("launcher/") for name in RECIPE.inputs
                          if name.startswith("launcher/"))
