@@ -9,6 +9,7 @@ connections arrive at once or sit idle half-open.
 
 import errno
 import os
+import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -58,6 +59,12 @@ class StaticHandler(SimpleHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     request_queue_size = LISTEN_BACKLOG
     daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that drops a download half-way (the page took the file's gzip copy
+        instead) is normal, not an error to print; anything else is."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def start_server(directory: Path, host: str, port: int,

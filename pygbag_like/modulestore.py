@@ -21,7 +21,8 @@ LIB_ROOT = "/usr/local/lib/python3.11"  # where the modules live in the browser
 # nearly every program meets; the frozen ones among them cost nothing.
 STARTUP_MODULES = ("site", "encodings", "encodings.aliases", "encodings.utf_8",
                    "encodings.latin_1", "encodings.ascii", "plboot", "json",
-                   "pkgutil")  # runpy.run_path, which starts every game, imports it
+                   "pkgutil",  # runpy.run_path, which starts every game, imports it
+                   "pljs")  # what fetches any other module: it must be there already
 # Modules that come with a module when a game imports it: the launcher's browser fixes
 # (plboot imports them on first use), and modules imported from inside functions (or by C
 # code) on paths nearly every game takes, which the index does not see.

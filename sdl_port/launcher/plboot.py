@@ -125,11 +125,20 @@ class _ModuleStoreFinder:
     module lives; the normal path finder then imports it."""
 
     _spans: dict | None = None  # store path -> (start, end), read on first use
+    _busy = False  # fetching: an import made while fetching is not looked for in the store
 
     @classmethod
     def find_spec(cls, name, path=None, target=None):
-        if not _State.module_store:
+        if not _State.module_store or cls._busy:
             return None
+        cls._busy = True
+        try:
+            return cls._find(name, path)
+        finally:
+            cls._busy = False
+
+    @classmethod
+    def _find(cls, name, path):
         stem = name.replace(".", "/")
         for rel in (f"{stem}.pyc", f"{stem}/__init__.pyc"):
             span = cls._store_spans().get(rel)
