@@ -20,7 +20,7 @@ class GameConfig:
     """The settings of one game; paths are relative to the game folder."""
 
     title: str
-    main: str = "main.py"  # the entry point; its folder is the working directory
+    main: str | None = None  # the entry point; None: main.py, or the one script there is
     icon: str | None = None
     width: int = 800
     height: int = 600

@@ -27,6 +27,7 @@ class ImportGraph:
 
     reachable: frozenset[str]  # relative paths of the game's .py files
     external: tuple[ExternalImport, ...]
+    missing: frozenset[str] = frozenset()  # names in the game's packages no file provides
 
 
 def _module_names(rels: list[str], search_dirs: Sequence[str]) -> dict[str, str]:
@@ -168,6 +169,7 @@ def import_graph(modules: Mapping[str, ast.Module], entry_point: str,
     by_name = _module_names(list(modules), [run_dir, *more_dirs])
     name_of = {rel: name for name, rel in by_name.items()}
     reachable = {entry_point}
+    missing: set[str] = set()
     external: dict[tuple[str, str], ExternalImport] = {}
     pending = [entry_point]
     while pending:
@@ -185,7 +187,10 @@ def import_graph(modules: Mapping[str, ast.Module], entry_point: str,
                 continue
             for i in range(1, len(parts) + 1):  # a package's __init__ runs before its modules
                 target = by_name.get(".".join(parts[:i]))
-                if target is not None and target not in reachable:
+                if target is None and certain:
+                    missing.add(".".join(parts[:i]))
+                elif target is not None and target not in reachable:
                     reachable.add(target)
                     pending.append(target)
-    return ImportGraph(frozenset(reachable), tuple(item for _, item in sorted(external.items())))
+    return ImportGraph(frozenset(reachable), tuple(item for _, item in sorted(external.items())),
+                       frozenset(missing))

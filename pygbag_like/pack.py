@@ -51,6 +51,7 @@ class PageSettings:
     config: GameConfig
     template: str
     main: str
+    cwd: str = ""  # the working directory, relative to the game folder
     icon: Path | None = None
     live_reload: bool = False
     autostart: bool = False
@@ -152,7 +153,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
     page_config = PageConfig(
         runtime_js=js, runtime_wasm=wasm, asyncify=variant.asyncify, module_store=store,
         module_contents=f"{LIB_ROOT}/{STORE_CONTENTS}",
-        game_data=game_data, mount=MOUNT_POINT, main=page.main, sizes=sizes,
+        game_data=game_data, mount=MOUNT_POINT, main=page.main, cwd=page.cwd, sizes=sizes,
         pixel_art=page.config.pixel_art, resize=page.config.resize, autostart=page.autostart,
         preload=tuple(page.preload), keep_saves=page.keep_saves, offline=page.offline,
         argv=None if page.argv is None else tuple(page.argv),
@@ -194,11 +195,12 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     scan = scan_game(game_dir, config.excludes,
                      extra_excluded=[out_dir, staging_dir(out_dir), archive_path(out_dir)],
                      entry_point=config.main)
-    loops = check_loops(scan.modules, config.main)
-    dependencies = resolve_dependencies(scan.modules, config.main, game_dir)
+    loops = check_loops(scan.modules, scan.entry_point)
+    dependencies = resolve_dependencies(scan.modules, scan.entry_point, game_dir)
     variant = variant_for(loops.needs_asyncify)
     page = PageSettings(
-        config=config, template=read_template(config, game_dir), main=config.main,
+        config=config, template=read_template(config, game_dir), main=scan.entry_point,
+        cwd=scan.working_dir,
         icon=(game_dir / config.icon) if config.icon else None, live_reload=live_reload,
         preload=imported_packages(scan.modules, PRELOADABLE),
         offline=config.offline and not live_reload,

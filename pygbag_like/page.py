@@ -21,6 +21,7 @@ class PageConfig:
     game_data: str  # the game's files (mounted at `mount`) and the modules it imports
     mount: str  # where the game's files live in the browser (the working directory)
     main: str  # the entry point, relative to `mount`
+    cwd: str  # the game's working directory, relative to `mount` ("" for the mount itself)
     sizes: Mapping[str, int]  # bytes of each file downloaded with progress, by URL
     pixel_art: bool = False  # scale the canvas by whole steps, without smoothing
     resize: str = "fit"  # fit, fixed or fill (config.RESIZE_MODES)

@@ -7,8 +7,9 @@ outside what was packed.
 """
 
 import ast
+import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _EXTENSION = re.compile(r"[^/.]\.[A-Za-z0-9]{1,8}$")
 
@@ -78,6 +79,27 @@ def literals_leaving_folder(py_rel: str, tree: ast.AST, run_dir: str) -> list[st
         f"{runs_from}): pack the folder that holds it, with --main naming the entry point"
         for line, text in sorted(warnings)
     ]
+
+
+def working_dir(modules: Mapping[str, ast.AST], rels: set[str], entry: str) -> str:
+    """The folder the game is meant to run from: the entry point's, unless more of the
+    file paths written in the code name files from one of the folders above it (a project
+    whose code/main.py loads "graphics/player.png" is run from its top folder)."""
+    run_dir = entry.rpartition("/")[0]
+    if not run_dir:
+        return ""
+    parts = run_dir.split("/")
+    candidates = ["/".join(parts[:depth]) for depth in range(len(parts), -1, -1)]
+    hits = dict.fromkeys(candidates, 0)
+    names = rels | {posixpath.dirname(rel) for rel in rels}
+    for tree in modules.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and _looks_like_path(node.value) and not node.value.startswith("/"):
+                for folder in candidates:
+                    path = posixpath.normpath(posixpath.join(folder, _as_path(node.value)))
+                    hits[folder] += path in names
+    return max(candidates, key=lambda folder: hits[folder])  # ties: the deepest, listed first
 
 
 def _looks_like_path(text: str) -> bool:

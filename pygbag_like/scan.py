@@ -19,11 +19,13 @@ from pathlib import Path
 from pathspec import GitIgnoreSpec
 
 from pygbag_like.errors import ScanError
+from pygbag_like.imports import import_graph
 from pygbag_like.output import is_output
 from pygbag_like.pathcheck import (
     files_differing_by_case,
     literal_case_mismatches,
     literals_leaving_folder,
+    working_dir,
 )
 
 DEFAULT_ENTRY_POINT = "main.py"
@@ -78,54 +80,106 @@ class GameFile:
 
 @dataclass(frozen=True)
 class ScanResult:
-    """The files to pack, sorted by `rel`; the parsed Python modules; warnings for the user."""
+    """The files to pack, sorted by `rel`; the entry point; the parsed Python modules;
+    warnings for the user."""
 
     files: tuple[GameFile, ...]
     warnings: tuple[str, ...]
     modules: Mapping[str, ast.Module] = field(default_factory=dict, compare=False)
+    entry_point: str = DEFAULT_ENTRY_POINT
+    working_dir: str = ""  # relative to the game folder: where the game's paths start
 
 
 def scan_game(
     root: Path, excludes: Sequence[str] = (), extra_excluded: Sequence[Path] = (),
-    entry_point: str = DEFAULT_ENTRY_POINT,
+    entry_point: str | None = None,
 ) -> ScanResult:
     """List the files of the game folder `root` to pack, parsing and compiling each .py file.
 
     `excludes` are gitignore-syntax patterns (from the config); `extra_excluded` are absolute
     paths to skip (the output folder, its staging folder and its zip when inside the game);
-    `entry_point` is the script that starts the game, relative to `root`.
+    `entry_point` is the script that starts the game, relative to `root` (None: main.py, or
+    the one top-level script that uses pygame). A syntax error stops the pack only in a
+    module the game imports; elsewhere it is a warning.
     """
     root = _checked_root(root)
     files = list_files(root, excludes, extra_excluded)
     rels = [game_file.rel for game_file in files]
-    _check_entry_point(root, entry_point, rels)
     notes = files_differing_by_case(rels)
-    rel_set = set(rels)
-    run_dir = entry_point.rpartition("/")[0]
     modules: dict[str, ast.Module] = {}
+    broken: dict[str, ScanError] = {}
     for game_file in files:
         if game_file.rel.endswith(".py"):
-            tree, compile_notes = parse_python(game_file.rel, _read(game_file.path, game_file.rel))
+            try:
+                tree, compile_notes = parse_python(game_file.rel,
+                                                   _read(game_file.path, game_file.rel))
+            except ScanError as error:
+                broken[game_file.rel] = error
+                continue
             modules[game_file.rel] = tree
             notes += compile_notes
-            notes += literal_case_mismatches(game_file.rel, tree, rel_set)
-            notes += literals_leaving_folder(game_file.rel, tree, run_dir)
-    return ScanResult(files=files, warnings=tuple(notes), modules=modules)
+    entry, note = _entry_point(root, entry_point, rels, modules, broken)
+    notes += [note] if note else []
+    graph = import_graph(modules, entry)
+    imported = {item.module for item in graph.external} | graph.missing
+    for rel, error in broken.items():
+        if _module_name(rel, entry) in imported:
+            raise error
+        notes.append(f"{error} (not imported by the game: packed as it is)")
+    rel_set = set(rels)
+    cwd = working_dir(modules, rel_set, entry)
+    if cwd != entry.rpartition("/")[0]:
+        notes.append(f"{entry} runs from {cwd or 'the top folder'}/: the file paths in its "
+                     "code name files from there")
+    for rel, tree in modules.items():
+        notes += literal_case_mismatches(rel, tree, rel_set)
+        notes += literals_leaving_folder(rel, tree, cwd)
+    return ScanResult(files=files, warnings=tuple(notes), modules=modules, entry_point=entry,
+                      working_dir=cwd)
 
 
-def _check_entry_point(root: Path, entry_point: str, rels: list[str]) -> None:
-    if entry_point in rels:
-        return
-    name = entry_point.rsplit("/", 1)[-1]
-    similar = [rel for rel in rels if rel.casefold() == entry_point.casefold()]
-    nested = [rel for rel in rels if rel.endswith(f"/{name}")]
+def _module_name(rel: str, entry: str) -> str | None:
+    """The name the game imports the file `rel` by (its entry's folder is on sys.path)."""
+    run_dir = entry.rpartition("/")[0]
+    prefix = f"{run_dir}/" if run_dir else ""
+    if not rel.startswith(prefix):
+        return None
+    return rel[len(prefix):-3].replace("/", ".").removesuffix(".__init__")
+
+
+def _uses_pygame(tree: ast.Module) -> bool:
+    return any((isinstance(node, ast.Import) and any(a.name.split(".")[0] == "pygame"
+                                                    for a in node.names))
+               or (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0]
+               == "pygame") for node in ast.walk(tree))
+
+
+def _entry_point(root: Path, asked: str | None, rels: list[str],
+                 modules: Mapping[str, ast.Module],
+                 broken: Mapping[str, ScanError]) -> tuple[str, str | None]:
+    """The entry point, and a note when it was chosen here (no main.py, one script)."""
+    wanted = asked or DEFAULT_ENTRY_POINT
+    if wanted in rels:
+        if wanted in broken:
+            raise broken[wanted]
+        return wanted, None
+    similar = [rel for rel in rels if rel.casefold() == wanted.casefold()]
     if similar:
-        hint = f" (found {similar[0]}: rename it)"
-    elif entry_point == DEFAULT_ENTRY_POINT and nested:
-        hint = f"; found {nested[0]}: pack this folder with --main {nested[0]}"
-    else:
-        hint = "; the entry point of a game is main.py, or the file --main names"
-    raise ScanError(f"no {entry_point} in {root}{hint}")
+        raise ScanError(f"no {wanted} in {root} (found {similar[0]}: rename it)")
+    if asked is None:
+        scripts = [rel for rel, tree in modules.items() if "/" not in rel and _uses_pygame(tree)]
+        if len(scripts) == 1:
+            return scripts[0], (f"no main.py: {scripts[0]} is the entry point (the one "
+                                "script here that uses pygame; set main = \"...\" to choose)")
+        if scripts:
+            raise ScanError(f"no main.py in {root}, and several scripts could start the game "
+                            f"({', '.join(sorted(scripts))}): choose one with --main")
+        nested = sorted(rel for rel in rels if rel.endswith(f"/{DEFAULT_ENTRY_POINT}"))
+        if nested:
+            raise ScanError(f"no main.py in {root}; found {nested[0]}: pack this folder with "
+                            f"--main {nested[0]}")
+    raise ScanError(f"no {wanted} in {root}; the entry point of a game is main.py, or the "
+                    "file --main names")
 
 
 def list_files(root: Path, excludes: Sequence[str] = (),

@@ -24,6 +24,8 @@ SITE_DIR = "__pack_packages__"  # below the game's mount point; first on sys.pat
 RUNTIME_MODULES = frozenset({"pygame", "plboot", "plpygame", "plasyncio", "pljs", "plnet",
                              "js", "_pl"})
 _COMPILED_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
+# pygbag's own modules, which exist only in its runtime (docs/pygbag-compat.md).
+PYGBAG_ONLY = frozenset({"aio", "embed", "pygbag"})
 _SKIPPED_METADATA = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 
 
@@ -164,6 +166,13 @@ def _bundle(installed: _Installed, item: ExternalImport, root: str,
     """The distribution providing `root`, ready to bundle; None (with a warning) when there
     is nothing to bundle. A compiled one imported unconditionally is an error."""
     dist = installed.providing(root)
+    if dist is None and root in PYGBAG_ONLY:
+        if not item.optional:
+            warnings.append(
+                f"{_where(item)}: {root} is pygbag's own module, which this runtime does not "
+                "have, so the game will stop at this import: see docs/pygbag-compat.md for "
+                "what to use instead")
+        return None
     if dist is None:
         if not item.optional:
             warnings.append(

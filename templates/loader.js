@@ -20,6 +20,7 @@
  *                                   and the runtime modules it imports (absolute paths)
  * @property {string} mount          the game's folder in the browser, its working directory
  * @property {string} main           the entry point, relative to `mount`
+ * @property {string} cwd            the working directory, relative to `mount` ("": mount)
  * @property {Object<string, number>} sizes  bytes of each file downloaded with progress
  * @property {boolean} pixel_art     scale by whole steps without smoothing
  * @property {string} resize         "fit" (scaled to the page), "fixed" (unscaled) or "fill"
@@ -332,6 +333,7 @@
       this.call("configure", JSON.stringify({
         argv: cfg.argv, path: cfg.python_path, resizable: cfg.resize === "fill",
         module_store: cfg.module_store, module_contents: cfg.module_contents,
+        cwd: cfg.mount + (cfg.cwd ? "/" + cfg.cwd : ""),
       }), false);
       // Imports the game will need, done now while the page waits for the player's click.
       if (cfg.preload && cfg.preload.length) this.call("preload", cfg.preload.join(","), false);
@@ -372,15 +374,20 @@
         return;
       }
       if (status === STATUS.EXITED) {
-        const code = this.call("exit_code", null, false);
-        document.body.dataset.exitCode = String(code);
-        if (code !== 0) {
-          this.showError("python", "The game exited with status " + code,
-            this.stderr.join("\n"));
-          return;
-        }
+        this.exited(this.call("exit_code", null, false));
+        return;
       }
       this.showEnded("The game has ended.");
+    }
+
+    /** The game ended with an exit code (sys.exit, or os._exit, which ends the runtime). */
+    exited(code) {
+      document.body.dataset.exitCode = String(code);
+      if (code !== 0) {
+        this.showError("python", "The game exited with status " + code, this.stderr.join("\n"));
+      } else {
+        this.showEnded("The game has ended.");
+      }
     }
 
     /** The game is over (ended, failed or crashed): store what it wrote and silence it. */
@@ -495,6 +502,10 @@
     try {
       await page.run();
     } catch (err) {
+      if (err && err.name === "ExitStatus") {  // os._exit(): emscripten stops the program
+        page.exited(err.status);
+        return;
+      }
       console.error(err);
       page.showError("javascript", "The game crashed",
         String(err && err.stack || err) + "\n" + page.stderr.join("\n"));

@@ -151,7 +151,7 @@ def test_canvas_size_is_bounded(tmp_path):
 
 def test_main_names_a_python_file_inside_the_game(tmp_path):
     assert load_config(tmp_path, {"main": "code\\main.py"}).main == "code/main.py"
-    assert load_config(tmp_path).main == "main.py"
+    assert load_config(tmp_path).main is None  # main.py, or the one script there is
     for bad in ("../main.py", "/abs/main.py", "code/main.txt"):
         with pytest.raises(ConfigError, match=r"'main' .* must be a \.py file inside"):
             load_config(tmp_path, {"main": bad})

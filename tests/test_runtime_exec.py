@@ -317,3 +317,13 @@ def test_pygbag_style_platform_window_and_js(runtime, tmp_path):
                  "awaited 42", "fetched True",
                  "callback ['called back']"):
         assert line in result.stdout, (line, result.stdout, result.stderr)
+
+
+def test_os_exit_ends_the_script_with_its_code(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        import os
+        print("leaving", flush=True)
+        os._exit(3)
+    """)
+    assert result.returncode == 3, result.stderr
+    assert "leaving" in result.stdout

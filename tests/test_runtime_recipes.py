@@ -123,3 +123,22 @@ def test_missing_emcc_suggests_emscripten_or_emsdk(monkeypatch, tmp_path):
                         lambda name, *a, **k: None if name == "emcc" else which(name))
     with pytest.raises(ToolMissingError, match=r"emcc was not found.*EMSDK"):
         toolchain.find_toolchain()
+
+
+def test_a_runtime_from_another_launcher_is_refused(monkeypatch, tmp_path):
+    import json
+
+    from pygbag_like.errors import RuntimeMissingError
+    from pygbag_like.runtime import layout
+
+    monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path))
+    folder = tmp_path / "runtime"
+    folder.mkdir()
+    for name in layout.RUNTIME_FILES:
+        (folder / name).write_text("x")
+    (folder / layout.MANIFEST).write_text(json.dumps({"launcher": "an-older-one"}))
+    layout.record_current(folder)
+    with pytest.raises(RuntimeMissingError, match="another version of pygbag_like"):
+        layout.find_runtime()
+    (folder / layout.MANIFEST).write_text(json.dumps({"launcher": layout.launcher_hash()}))
+    assert layout.find_runtime().root == folder

@@ -131,7 +131,8 @@ def test_syntax_error_message(tmp_path: Path) -> None:
 
 
 def test_syntax_error_in_package_module(tmp_path: Path) -> None:
-    game = make_game(tmp_path, {"game/util.py": "def f(:\n    pass\n"})
+    game = make_game(tmp_path, {"main.py": "import game.util\n", "game/__init__.py": "",
+                                "game/util.py": "def f(:\n    pass\n"})
     with pytest.raises(ScanError, match=r"^game/util\.py:1: invalid syntax"):
         scan_game(game)
 
@@ -353,3 +354,44 @@ def test_entry_point_in_a_subfolder(tmp_path: Path) -> None:
     assert result.warnings == ()
     inner = scan_game(game / "code")  # the old way: .. leaves what was packed
     assert inner.warnings and "leads outside the packed folder" in inner.warnings[0]
+
+
+def test_the_one_script_using_pygame_is_the_entry_point(tmp_path: Path) -> None:
+    game = tmp_path / "shooter"
+    game.mkdir()
+    (game / "shooter_tut13.py").write_text("import pygame\nimport button\n")
+    (game / "button.py").write_text("class Button:\n    pass\n")
+    (game / "tools").mkdir()
+    (game / "tools" / "make_levels.py").write_text("import pygame\n")
+    result = scan_game(game)
+    assert result.entry_point == "shooter_tut13.py"
+    assert any(w.startswith("no main.py: shooter_tut13.py is the entry point") for w in
+               result.warnings)
+    (game / "editor.py").write_text("import pygame\n")
+    with pytest.raises(ScanError, match=r"several scripts .*editor\.py, shooter_tut13\.py"):
+        scan_game(game)
+    assert scan_game(game, entry_point="editor.py").entry_point == "editor.py"
+
+
+def test_syntax_errors_only_stop_a_pack_in_modules_the_game_imports(tmp_path: Path) -> None:
+    game = make_game(tmp_path, {"main.py": "import level\n", "level.py": "x = 1\n",
+                                "old/yaml2.py": "print 'python 2'\n"})
+    result = scan_game(game)
+    assert any(w.startswith("old/yaml2.py:1:") and "not imported by the game" in w
+               for w in result.warnings)
+    (game / "level.py").write_text("def broken(:\n")
+    with pytest.raises(ScanError, match=r"^level\.py:1:"):
+        scan_game(game)
+
+
+def test_working_dir_follows_the_paths_the_code_names(tmp_path: Path) -> None:
+    project = make_game(tmp_path / "project", {
+        "code/main.py": "import settings\n",
+        "code/settings.py": 'PLAYER = "graphics/player.png"\nLEVEL = "data/map.csv"\n',
+        "graphics/player.png": b"png", "data/map.csv": "1,2",
+    })
+    result = scan_game(project, entry_point="code/main.py")
+    assert result.working_dir == ""
+    assert any("code/main.py runs from the top folder/" in w for w in result.warnings)
+    (project / "code" / "settings.py").write_text('PLAYER = "../graphics/player.png"\n')
+    assert scan_game(project, entry_point="code/main.py").working_dir == "code"

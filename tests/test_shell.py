@@ -12,7 +12,8 @@ from pygbag_like.shell import read_template, render_page, write_shell
 PAGE_CONFIG = PageConfig(runtime_js="runtime/python.js", runtime_wasm="runtime/python.wasm",
                          asyncify=False, module_store="runtime/modules.data",
                          module_contents="/usr/local/lib/python3.11/_pack_store.json",
-                         game_data="game.data", mount="/game", main="main.py", sizes={})
+                         game_data="game.data", mount="/game", main="main.py", cwd="",
+                         sizes={})
 
 
 def test_default_template_renders_title_canvas_and_config(tmp_path):

@@ -66,3 +66,5 @@ def test_missing_package_is_a_warning_with_the_fix(game):
     assert "pip install not_installed_anywhere" in result.warnings[0]
     assert resolve(game, "try:\n    import nope\nexcept ImportError:\n    nope = None\n"
                    ).warnings == ()
+    (aio,) = resolve(game, "import aio.fetch\n").warnings
+    assert "aio is pygbag's own module" in aio and "pip install" not in aio

@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 from pygbag_like.errors import RuntimeBuildError
 from pygbag_like.resources import resource_dir
 from pygbag_like.runtime import paths
-from pygbag_like.runtime.layout import MANIFEST, RuntimeFiles, record_current
+from pygbag_like.runtime.layout import MANIFEST, RuntimeFiles, launcher_hash, record_current
 from pygbag_like.runtime.recipe import (
     BUILD_API_VERSION,
     BuildContext,
@@ -271,6 +271,7 @@ def build_runtime(reporter: BuildReporter | None = None, jobs: int | None = None
             "key": build.keys[FINAL_COMPONENT],
             "emscripten": toolchain.version,
             "components": {n: recipes[n].recipe.version for n in topological_order(recipes)},
+            "launcher": launcher_hash(),
         })
         record_current(final)
     return RuntimeFiles(final)

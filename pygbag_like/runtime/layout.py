@@ -4,11 +4,13 @@ This module is the one place that spells the runtime's file names: the link vari
 (`python`, `python-asyncify`), the data bundle, and where the current runtime is recorded.
 """
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from pygbag_like.errors import RuntimeMissingError
+from pygbag_like.resources import resource_dir
 from pygbag_like.runtime import paths
 
 # The compiled modules (standard library, pygame, launcher): all of them in one store that
@@ -93,8 +95,21 @@ def record_current(folder: Path) -> None:
     tmp.replace(pointer)
 
 
+def launcher_hash() -> str:
+    """A hash of this installation's launcher (sdl_port/launcher): the runtime half of the
+    page <-> runtime contract. A runtime built from another launcher does not fit the pages
+    this version writes."""
+    digest = hashlib.sha256()
+    launcher = resource_dir("sdl_port") / "launcher"
+    for path in sorted(launcher.glob("*")):
+        if path.suffix in (".py", ".c"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def find_runtime() -> RuntimeFiles:
-    """The most recently built runtime; RuntimeMissingError when there is none."""
+    """The most recently built runtime; RuntimeMissingError when there is none, or when it
+    was built from another version's launcher."""
     try:
         folder = Path(json.loads(paths.current_runtime_pointer().read_text())["path"])
     except (OSError, ValueError, KeyError, TypeError):
@@ -103,4 +118,14 @@ def find_runtime() -> RuntimeFiles:
         raise RuntimeMissingError(
             "the WebAssembly runtime is not built yet: run `pack runtime build` first"
         )
-    return RuntimeFiles(folder)
+    runtime = RuntimeFiles(folder)
+    try:
+        built_with = runtime.manifest.get("launcher")
+    except (OSError, ValueError):
+        built_with = None
+    if built_with != launcher_hash():
+        raise RuntimeMissingError(
+            f"the runtime in {folder} was built by another version of pygbag_like: run "
+            "`pack runtime build` to build the one this version needs"
+        )
+    return runtime

@@ -6,7 +6,8 @@ The page calls, through the launcher's `pl_call`:
     configure(j) options as JSON (before preload and start): argv (sys.argv), path (folders
                  put on sys.path after the script's own), resizable (let set_mode keep
                  RESIZABLE), module_store (URL of the runtime's module store) and
-                 module_contents (the file listing what it holds); each optional
+                 module_contents (the file listing what it holds), cwd (the working
+                 directory, else the script's folder); each optional
     preload(m)   import these comma-separated modules now (optional, before start)
     exit_code()  the code given to sys.exit, after status EXITED
 
@@ -195,6 +196,7 @@ class _State:
     argv: list[str] | None = None
     module_store = ""  # URL of the runtime's module store, for modules the page did not ship
     module_contents = ""  # its table of contents, a file the page ships
+    cwd = ""  # the working directory, when not the script's own folder
     path: tuple[str, ...] = ()  # after the script's folder on sys.path (bundled packages)
     resizable = False  # set_mode keeps RESIZABLE: the page gives the game its own size
     loop = None  # the game's asyncio loop, in the plain runtime
@@ -259,7 +261,7 @@ def _is_runtime_frame(filename: str) -> bool:
 def start(path: str) -> int:
     """Run the game script `path` as __main__ from its own folder."""
     folder = os.path.dirname(os.path.abspath(path))
-    os.chdir(folder)
+    os.chdir(_State.cwd or folder)
     sys.path[0:0] = [folder, *_State.path]
     sys.argv = _State.argv or [path]
     _install_browser_defaults()
@@ -331,6 +333,7 @@ def configure(options_json: str) -> int:
     _State.resizable = bool(options.get("resizable", False))
     _State.module_store = str(options.get("module_store") or "")
     _State.module_contents = str(options.get("module_contents") or "")
+    _State.cwd = str(options.get("cwd") or "")
     return 0
 
 
