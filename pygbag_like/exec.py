@@ -97,7 +97,9 @@ def _run_page(url: str, timeout: float) -> int:
 
         page.on("console", on_console)
         page.on("pageerror", lambda error: page_errors.append(str(error)))
-        page.expose_function("packExecState", states.append)
+        # A Python function, not the builtin `states.append`: Playwright 1.5x tags the
+        # callback with an attribute, which a builtin method cannot take.
+        page.expose_function("packExecState", lambda state: states.append(state))
         page.add_init_script(_STATE_REPORTER)
         page.goto(url, wait_until="commit")
         deadline = time.monotonic() + timeout
@@ -111,8 +113,12 @@ def _run_page(url: str, timeout: float) -> int:
         if not set(states) & {*END_STATES}:
             print(f"pack exec: timed out after {timeout:g}s", file=sys.stderr)
             return TIMEOUT_STATUS  # closing the browser stops the page, stuck or not
-        loaded, code = page.evaluate("[!!PygbagLike.page.module, PygbagLike.page.exitCode]")
-    if not loaded:
+        # `status` is set once Python's run ends; a run that threw instead (a wasm trap such
+        # as "function signature mismatch", an abort) leaves it unset.
+        loaded, finished, code = page.evaluate(
+            "[!!PygbagLike.page.module, PygbagLike.page.status !== undefined,"
+            " PygbagLike.page.exitCode]")
+    if not loaded or not finished:
         return PAGE_FAILURE_STATUS
     if code is not None:
         return int(code)
