@@ -1,0 +1,60 @@
+"""Shared by the pygame checks (pygame_testsuite.py, pygame_sweep.py): pygame-ce's sdist and
+running one page script in the browser runtime through `pack exec`."""
+
+import re
+import subprocess
+import sys
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pygbag_like.runtime import paths
+from pygbag_like.runtime.recipe import load_recipes
+
+PAGES = Path(__file__).resolve().parent / "pages"
+TIMEOUT_STATUS, PAGE_FAILURE_STATUS = 124, 125
+# What V8 says when wasm traps; an abort() says "Aborted(".
+_TRAP = re.compile(r"^(RuntimeError: .*|Aborted\(.*)$", re.M)
+
+
+def pygame_version() -> str:
+    return load_recipes()["pygame_ce"].recipe.version
+
+
+def extract_pygame_sdist(into: Path) -> Path:
+    """pygame-ce's source archive (the runtime build's own copy), extracted into `into`."""
+    source = load_recipes()["pygame_ce"].recipe.source
+    archive = paths.sources_dir() / source.filename
+    if not archive.is_file():
+        sys.exit(f"{archive} is missing: run `pack runtime build` first")
+    with tarfile.open(archive) as tar:
+        tar.extractall(into, filter="data")
+    return next(into.iterdir())
+
+
+@dataclass(frozen=True)
+class PageRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def failure(self) -> str | None:
+        """None if the page ran to its end; else why not: the trap's message, or a time-out."""
+        if self.returncode == TIMEOUT_STATUS:
+            return "timed out"
+        if self.returncode != PAGE_FAILURE_STATUS:
+            return None
+        found = _TRAP.search(self.stderr)
+        return found.group(1) if found else "page failed"
+
+
+def run_page(script: Path, args: list[str], timeout: float) -> PageRun:
+    """Run `script` (its folder mounted at /game) with the asyncify runtime, where sleeping
+    and blocking waits work as on the desktop."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pygbag_like", "exec", "--asyncify", "--timeout", str(timeout),
+         str(script), *args],
+        capture_output=True, text=True, timeout=timeout + 120,
+    )
+    return PageRun(result.returncode, result.stdout, result.stderr)
