@@ -46,15 +46,20 @@ class PageRun:
         if self.returncode != PAGE_FAILURE_STATUS:
             return None
         found = _TRAP.search(self.stderr)
-        return found.group(1) if found else "page failed"
+        if found:
+            return found.group(1)
+        # Else the page's last words (not the progress lines our page scripts print).
+        said = [line for line in self.stderr.splitlines()
+                if line.strip() and not line.startswith(("RUN ", "CALL "))]
+        return f"page failed: {said[-1][:300]}" if said else "page failed"
 
 
-def run_page(script: Path, args: list[str], timeout: float) -> PageRun:
-    """Run `script` (its folder mounted at /game) with the asyncify runtime, where sleeping
-    and blocking waits work as on the desktop."""
+def run_page(script: Path, args: list[str], timeout: float, asyncify: bool = True) -> PageRun:
+    """Run `script` (its folder mounted at /game), by default with the asyncify runtime, where
+    sleeping and blocking waits work as on the desktop."""
     result = subprocess.run(
-        [sys.executable, "-m", "pygbag_like", "exec", "--asyncify", "--timeout", str(timeout),
-         str(script), *args],
+        [sys.executable, "-m", "pygbag_like", "exec", *(["--asyncify"] if asyncify else []),
+         "--timeout", str(timeout), str(script), *args],
         capture_output=True, text=True, timeout=timeout + 120,
     )
     return PageRun(result.returncode, result.stdout, result.stderr)

@@ -22,8 +22,10 @@ RECIPE = Recipe(
     ),
     depends=("python", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype"),
     # Statically loaded submodules were never registered for PyState_FindModule, so
-    # pygame.freetype.Font() said FreeType was not initialised.
-    patches=("pygame-ce-static-module-state.patch",),
+    # pygame.freetype.Font() said FreeType was not initialised. C functions declared with
+    # another signature than the one they are called with trap on wasm (bytes(Color),
+    # mouse.get_relative_mode, freeing a Window).
+    patches=("pygame-ce-static-module-state.patch", "pygame-ce-function-signatures.patch"),
 )
 
 C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")
