@@ -1,6 +1,7 @@
 """Shared by the pygame checks (pygame_testsuite.py, pygame_sweep.py): pygame-ce's sdist and
 running one page script in the browser runtime through `pack exec`."""
 
+import os
 import re
 import subprocess
 import sys
@@ -13,8 +14,8 @@ from pygbag_like.runtime.recipe import load_recipes
 
 PAGES = Path(__file__).resolve().parent / "pages"
 TIMEOUT_STATUS, PAGE_FAILURE_STATUS = 124, 125
-# What V8 says when wasm traps; an abort() says "Aborted(".
-_TRAP = re.compile(r"^(RuntimeError: .*|Aborted\(.*)$", re.M)
+# What V8 says when wasm traps, what an abort() says; natively, a crash.
+_TRAP = re.compile(r"^(RuntimeError: .*|Aborted\(.*|Fatal Python error: .*)$", re.M)
 
 
 def pygame_version() -> str:
@@ -52,6 +53,20 @@ class PageRun:
         said = [line for line in self.stderr.splitlines()
                 if line.strip() and not line.startswith(("RUN ", "CALL "))]
         return f"page failed: {said[-1][:300]}" if said else "page failed"
+
+
+def run_native(python: Path, script: Path, args: list[str], timeout: float) -> PageRun:
+    """Run `script` on the host with `python` (SDL's dummy drivers); a crash or a time-out
+    is reported as a page failure or time-out would be."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+               PYGAME_HIDE_SUPPORT_PROMPT="1")
+    try:
+        result = subprocess.run([python, script.name, *args], cwd=script.parent, env=env,
+                                capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        return PageRun(TIMEOUT_STATUS, exc.stdout or "", exc.stderr or "")
+    code = PAGE_FAILURE_STATUS if result.returncode not in (0, 1) else result.returncode
+    return PageRun(code, result.stdout, result.stderr)
 
 
 def run_page(script: Path, args: list[str], timeout: float, asyncify: bool = True) -> PageRun:

@@ -4,6 +4,8 @@ Prints a report; exits 1 if any call did.
     python bench/pygame_sweep.py                       every pygame module
     python bench/pygame_sweep.py pygame.color ...      some modules
     python bench/pygame_sweep.py --json out.json       also write the findings
+    python bench/pygame_sweep.py --native PYTHON       the same sweep on the host, to tell
+                                                       pygame's own crashes from wasm ones
 
 One `pack exec` page per module runs pages/sweep_module.py, which calls every public callable
 of the module and every method, attribute and protocol slot of its types. When a page dies,
@@ -15,21 +17,22 @@ import argparse
 import json
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _pages import PAGES, run_page
+from _pages import PAGES, PageRun, run_native, run_page
 
 SWEEP = "sweep_module.py"
 MAX_PAGES_PER_MODULE = 25
 
 
-def sweep_module(script: Path, module: str, timeout: float) -> dict:
+def sweep_module(runner: Callable[[list[str]], PageRun], module: str) -> dict:
     """Sweep `module`, again and again without the calls that killed the page."""
     found: dict[str, str] = {}  # label of the call -> how the page died
     for _ in range(MAX_PAGES_PER_MODULE):
-        run = run_page(script, [module, json.dumps(sorted(found))], timeout)
+        run = runner([module, json.dumps(sorted(found))])
         done = [line for line in run.stdout.splitlines() if line.startswith("SWEEP DONE ")]
         if done and run.failure is None:
             return {"calls": int(done[-1].split()[-1]), "traps": found}
@@ -46,17 +49,22 @@ def main() -> None:
     parser.add_argument("modules", nargs="*", help="modules to sweep (default: all)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per page")
     parser.add_argument("--json", type=Path, help="write the findings to this file")
+    parser.add_argument("--native", type=Path, metavar="PYTHON",
+                        help="sweep on the host with this Python (pygame-ce installed)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pygame-sweep-") as tmp:
         script = Path(tmp) / SWEEP
         script.write_bytes((PAGES / SWEEP).read_bytes())
-        modules = args.modules
-        if not modules:
-            listing = run_page(script, ["--list"], args.timeout)
-            modules = json.loads(listing.stdout.strip().splitlines()[-1])
+        if args.native:
+            def runner(argv):
+                return run_native(args.native, script, argv, args.timeout)
+        else:
+            def runner(argv):
+                return run_page(script, argv, args.timeout)
+        modules = args.modules or json.loads(runner(["--list"]).stdout.strip().splitlines()[-1])
         results = {}
         for module in modules:
-            result = results[module] = sweep_module(script, module, args.timeout)
+            result = results[module] = sweep_module(runner, module)
             print(f"{module:24} calls {result['calls']}, page died in {len(result['traps'])}"
                   + (f" [{result['error']}]" if "error" in result else ""), flush=True)
             for label, how in result["traps"].items():

@@ -97,10 +97,11 @@ class Sweep:
             value = getattr(module, attr, None)
             label = f"{name}.{attr}"
             if inspect.isclass(value):
-                if value.__module__.startswith("pygame"):
+                if _home(value) == name:
                     self.type_(label, value)
-            elif callable(value) and _from_pygame(value, module):
-                self.callable_(label, value)
+            elif callable(value):
+                if getattr(value, "__self__", None) is module or _home(value) == name:
+                    self.callable_(label, value)
             elif type(value).__module__.startswith("pygame"):
                 self.instance(label, value)
 
@@ -138,12 +139,14 @@ class Sweep:
         self.call(f"gc after {label} instance", gc.collect)
 
 
-def _from_pygame(value, module) -> bool:
-    """Defined by pygame (not a stdlib function a pygame module imported, like os.remove).
-    The C modules' functions say `__module__ == "mouse"` in the static build: their
-    `__self__` is the module."""
-    return (getattr(value, "__self__", None) is module
-            or (getattr(value, "__module__", None) or "").startswith("pygame"))
+def _home(value) -> str:
+    """The module that defines `value`, where it is swept (`pygame` re-exports most of its
+    submodules' names, and modules import stdlib functions that must not be called).
+    Classes of C modules say where they live in their name (`pygame.color.Color`); the
+    functions of C modules say only `mouse` in the static build, and are matched by their
+    `__self__` instead."""
+    home = getattr(value, "__module__", None) or ""
+    return home if home in sys.modules else "pygame"
 
 
 def _shape(args: tuple) -> str:
@@ -184,11 +187,23 @@ def _restart() -> None:
         pass
 
 
-def _module_names() -> list[str]:
-    for info in pkgutil.walk_packages(pygame.__path__, "pygame."):
+# Desktop wheels only: the examples run when imported, docs.__main__ opens a web browser.
+NOT_SWEPT = ("examples", "tests", "docs", "__pyinstaller", "__briefcase")
+
+
+def _import_all(path: list[str], prefix: str) -> None:
+    for info in pkgutil.iter_modules(path, prefix):
+        if info.name.split(".")[1] in NOT_SWEPT:
+            continue
         # A module that cannot be imported here (no camera backend, no numpy) is not swept.
         with contextlib.suppress(Exception):
-            importlib.import_module(info.name)
+            module = importlib.import_module(info.name)
+            if info.ispkg:
+                _import_all(module.__path__, info.name + ".")
+
+
+def _module_names() -> list[str]:
+    _import_all(pygame.__path__, "pygame.")
     return sorted(name for name in list(sys.modules)
                   if name == "pygame" or name.startswith("pygame."))
 
