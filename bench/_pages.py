@@ -14,8 +14,8 @@ from pygbag_like.runtime.recipe import load_recipes
 
 PAGES = Path(__file__).resolve().parent / "pages"
 TIMEOUT_STATUS, PAGE_FAILURE_STATUS = 124, 125
-# What V8 says when wasm traps, what an abort() says; natively, a crash.
-_TRAP = re.compile(r"^(RuntimeError: .*|Aborted\(.*|Fatal Python error: .*)$", re.M)
+# Natively, what a crash says.
+_CRASH = re.compile(r"^(Fatal Python error: .*|Aborted\(.*)$", re.M)
 
 
 def pygame_version() -> str:
@@ -46,12 +46,16 @@ class PageRun:
             return "timed out"
         if self.returncode != PAGE_FAILURE_STATUS:
             return None
-        found = _TRAP.search(self.stderr)
-        if found:
-            return found.group(1)
-        # Else the page's last words (not the progress lines our page scripts print).
-        said = [line for line in self.stderr.splitlines()
-                if line.strip() and not line.startswith(("RUN ", "CALL "))]
+        lines = self.stderr.splitlines()
+        # A wasm trap or JS error: the line before its stack ("RuntimeError: function
+        # signature mismatch", "RangeError: Maximum call stack size exceeded").
+        for index, line in enumerate(lines):
+            if index and line.startswith("    at ") and not lines[index - 1].startswith(" "):
+                return lines[index - 1].strip()[:300]
+        crash = _CRASH.search(self.stderr)
+        if crash:
+            return crash.group(1)
+        said = [line for line in lines if line.strip() and not line.startswith(("RUN ", "CALL "))]
         return f"page failed: {said[-1][:300]}" if said else "page failed"
 
 

@@ -80,8 +80,8 @@ def run_native(python: Path, folder: Path, module: str, timeout: float) -> dict:
     return parse(module, result.stdout, result.stderr, f"exit status {result.returncode}")
 
 
-def run_browser(folder: Path, module: str, timeout: float) -> dict:
-    run = run_page(folder / RUNNER, [module], timeout)
+def run_browser(folder: Path, module: str, timeout: float, asyncify: bool) -> dict:
+    run = run_page(folder / RUNNER, [module], timeout, asyncify=asyncify)
     return parse(module, run.stdout, run.stderr, run.failure)
 
 
@@ -127,6 +127,9 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per module")
     parser.add_argument("--json", type=Path, help="write every result to this file")
+    parser.add_argument("--plain", action="store_true",
+                        help="use the plain runtime (default: asyncify, where blocking "
+                             "waits and sleeps work as on the desktop)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pygame-suite-") as tmp:
         folder = stage(Path(tmp))
@@ -139,7 +142,8 @@ def main() -> None:
             if python:
                 sides["native"] = run_native(python, folder, module, args.timeout)
             if not args.no_browser:
-                sides["browser"] = run_browser(folder, module, args.timeout)
+                sides["browser"] = run_browser(folder, module, args.timeout,
+                                               asyncify=not args.plain)
             print(f"{module:24} {cell(sides.get('native')):>26} "
                   f"{cell(sides.get('browser')):>27}", flush=True)
     report(results)
