@@ -98,7 +98,9 @@ _MODULE_SLOTS: dict[int, Signature] = {1: _BINARY, 2: _INT_OF_O}  # Py_mod_creat
 _ERASED: Signature = ("", ())
 _WRAPPER_KEYWORDS = 1  # PyWrapperFlag_KEYWORDS: slot wrappers called with kwds too
 
-_METHODDEF = re.compile(r"%struct\.PyMethodDef \{ ")
+# Named, or as a literal struct type (which clang uses when an array's entries differ).
+_METHODDEF = re.compile(r"(?:%struct\.PyMethodDef|\{ i8\*, %struct\._object\* "
+                        r"\(%struct\._object\*, %struct\._object\*\)\*, i32, i8\* \}) \{ ")
 _WRAPPERBASE = re.compile(r"%struct\.wrapperbase \{ ")
 _SLOT = re.compile(r"%struct\.(PyType_Slot|PyModuleDef_Slot) \{ i32 (\d+), "
                    r"i8\* bitcast \((.*?) @([\w.$]+) to i8\*\) \}")

@@ -109,16 +109,18 @@ class Checker:
             (python / "include" / self.python_dirname / "pyconfig.h").read_bytes())
         commands = []
         for line in (python / "build.log").read_text().splitlines():
-            if line.startswith("emcc ") and line.endswith(".c") and " -c " in f" {line} ":
-                words = shlex.split(line)
-                words.remove("-c")
-                if "-o" in words:
-                    at = words.index("-o")
-                    del words[at:at + 2]
-                commands.append(words)
+            words = line.split()
+            if words[:1] != ["emcc"] or "-c" not in words or line.endswith("\\"):
+                continue
+            words = shlex.split(line)
+            words.remove("-c")
+            if "-o" in words:
+                at = words.index("-o")
+                del words[at:at + 2]
+            commands.append(words)
         print(f"CPython: {len(commands)} files")
         for words in commands:
-            self.check(words[-1], words, src)
+            self.check(next(w for w in words if w.endswith(".c")), words, src)
 
 
 def main() -> None:
