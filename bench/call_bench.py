@@ -1,8 +1,9 @@
 """The cost of calling C functions from Python in the browser runtime (issue #9: CPython's
 emscripten call trampoline routes such calls through JavaScript). Prints numbers.
 
-    python bench/call_bench.py            both runtime variants
-    python bench/call_bench.py --native   also the host's Python, for scale
+    python bench/call_bench.py                  both runtime variants
+    python bench/call_bench.py --plain-only     the plain runtime only
+    python bench/call_bench.py --native         also the host's Python, for scale
 
 Each loop runs 200,000 calls of one kind, in the page (`pack exec`): pure Python calls
 (the trampoline never sees them), builtins and methods of each calling convention
@@ -102,12 +103,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--native", action="store_true", help="also run on the host's Python")
+    parser.add_argument("--plain-only", action="store_true", help="skip the asyncify runtime")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="call-bench-") as tmp:
         script = Path(tmp) / "calls.py"
         script.write_text(PAGE)
         columns = {}
-        for where in ("plain", "asyncify", *(["native"] if args.native else [])):
+        variants = ["plain"] if args.plain_only else ["plain", "asyncify"]
+        for where in (*variants, *(["native"] if args.native else [])):
             columns[where] = {line.split()[1]: float(line.split()[2])
                               for line in run(where, script).splitlines()
                               if line.startswith("BENCH ")}
