@@ -118,7 +118,7 @@ class Sweep:
         instance = None
         factory = _factories().get(cls.__name__)
         if factory is not None:
-            instance = self.call(f"{label}()", factory)
+            instance = self.call(f"{label} sample", factory)
         for args in _sample_arguments():
             made = self.call(f"{label}{_shape(args)}", cls, *args)
             instance = instance if instance is not None else made
