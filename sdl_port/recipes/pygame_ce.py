@@ -24,8 +24,10 @@ RECIPE = Recipe(
     # Statically loaded submodules were never registered for PyState_FindModule, so
     # pygame.freetype.Font() said FreeType was not initialised. C functions declared with
     # another signature than the one they are called with trap on wasm (bytes(Color),
-    # mouse.get_relative_mode, freeing a Window).
-    patches=("pygame-ce-static-module-state.patch", "pygame-ce-function-signatures.patch"),
+    # mouse.get_relative_mode, freeing a Window). A Renderer freed after its Window ran GL
+    # calls without a context, which throw in the browser.
+    patches=("pygame-ce-static-module-state.patch", "pygame-ce-function-signatures.patch",
+             "pygame-ce-render-owns-window.patch"),
 )
 
 C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")
