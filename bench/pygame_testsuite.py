@@ -65,8 +65,10 @@ def parse(module: str, stdout: str, stderr: str, failure: str | None) -> dict:
         if line.startswith(RESULT_PREFIX):
             return json.loads(line[len(RESULT_PREFIX):])
     running = [line[4:] for line in stderr.splitlines() if line.startswith("RUN ")]
+    passed = [line[5:] for line in stderr.splitlines() if line.startswith("PASS ")]
     return {"module": module, "died": failure or "no result",
-            "in_test": running[-1] if running else None}
+            "in_test": running[-1] if running else None,
+            "passed": len(passed), "passed_ids": passed}
 
 
 def run_native(python: Path, folder: Path, module: str, timeout: float) -> dict:
@@ -76,7 +78,8 @@ def run_native(python: Path, folder: Path, module: str, timeout: float) -> dict:
         result = subprocess.run([python, RUNNER, module], cwd=folder, env=env,
                                 capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return {"module": module, "died": "timed out", "in_test": None}
+        return {"module": module, "died": "timed out", "in_test": None, "passed": 0,
+                "passed_ids": []}
     return parse(module, result.stdout, result.stderr, f"exit status {result.returncode}")
 
 
@@ -91,7 +94,7 @@ def cell(result: dict | None) -> str:
     if "excluded" in result:
         return f"left out ({result['excluded']})"
     if "died" in result:
-        return f"DIED: {result['died']}"
+        return f"{result['passed']} passed, DIED: {result['died']}"[:60]
     return "/".join(str(result[k]) for k in COUNTS)
 
 
@@ -108,7 +111,7 @@ def report(results: dict[str, dict[str, dict]]) -> None:
     print(f"\nbrowser passes / native passes: {totals['browser']} / {totals['native']}"
           + (f" = {100 * totals['browser'] / totals['native']:.1f}%" if totals["native"] else ""))
     print(f"modules whose page died: {len(died)}" + (f" ({', '.join(died)})" if died else ""))
-    # Per test, in the modules that ran to their end on both sides.
+    # Per test (where a page died, the tests it did not reach count as not passing).
     lost = [test for s in results.values()
             if "passed_ids" in s.get("native", {}) and "passed_ids" in s.get("browser", {})
             for test in sorted(set(s["native"]["passed_ids"]) - set(s["browser"]["passed_ids"]))]

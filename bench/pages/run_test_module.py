@@ -32,7 +32,8 @@ def _mount_tests_package() -> None:
 
 
 class _Result(unittest.TextTestResult):
-    """Prints each test's name before it runs and keeps the names of those that passed."""
+    """Prints each test's name before it runs, and after it if it passed (so that the tests
+    that passed before a page died are known too)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,11 +45,15 @@ class _Result(unittest.TextTestResult):
 
     def addSuccess(self, test):
         super().addSuccess(test)
-        self.passed.append(test.id())
+        self._pass(test)
 
     def addExpectedFailure(self, test, err):
         super().addExpectedFailure(test, err)
+        self._pass(test)
+
+    def _pass(self, test):
         self.passed.append(test.id())
+        print(f"PASS {test.id()}", file=sys.stderr, flush=True)
 
 
 def _excluded_by(module: str) -> str | None:
