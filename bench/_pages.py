@@ -67,8 +67,9 @@ def run_native(python: Path, script: Path, args: list[str], timeout: float) -> P
     try:
         result = subprocess.run([python, script.name, *args], cwd=script.parent, env=env,
                                 capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        return PageRun(TIMEOUT_STATUS, exc.stdout or "", exc.stderr or "")
+    except subprocess.TimeoutExpired as exc:  # its output comes as bytes, text=True or not
+        return PageRun(TIMEOUT_STATUS, (exc.stdout or b"").decode(errors="replace"),
+                       (exc.stderr or b"").decode(errors="replace"))
     code = PAGE_FAILURE_STATUS if result.returncode not in (0, 1) else result.returncode
     return PageRun(code, result.stdout, result.stderr)
 

@@ -14,7 +14,6 @@ with its message and the test it was running.
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -26,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pygbag_like.runtime import paths
 
-from _pages import PAGES, extract_pygame_sdist, pygame_version, run_page
+from _pages import PAGES, extract_pygame_sdist, pygame_version, run_native, run_page
 
 RUNNER = "run_test_module.py"
 RESULT_PREFIX = "PYGAME_TEST_RESULT "
@@ -71,16 +70,9 @@ def parse(module: str, stdout: str, stderr: str, failure: str | None) -> dict:
             "passed": len(passed), "passed_ids": passed}
 
 
-def run_native(python: Path, folder: Path, module: str, timeout: float) -> dict:
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
-               PYGAME_HIDE_SUPPORT_PROMPT="1")
-    try:
-        result = subprocess.run([python, RUNNER, module], cwd=folder, env=env,
-                                capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"module": module, "died": "timed out", "in_test": None, "passed": 0,
-                "passed_ids": []}
-    return parse(module, result.stdout, result.stderr, f"exit status {result.returncode}")
+def run_on_host(python: Path, folder: Path, module: str, timeout: float) -> dict:
+    run = run_native(python, folder / RUNNER, [module], timeout)
+    return parse(module, run.stdout, run.stderr, run.failure or f"exit status {run.returncode}")
 
 
 def run_browser(folder: Path, module: str, timeout: float, asyncify: bool) -> dict:
@@ -143,7 +135,7 @@ def main() -> None:
         for module in modules:
             sides = results[module] = {}
             if python:
-                sides["native"] = run_native(python, folder, module, args.timeout)
+                sides["native"] = run_on_host(python, folder, module, args.timeout)
             if not args.no_browser:
                 sides["browser"] = run_browser(folder, module, args.timeout,
                                                asyncify=not args.plain)
