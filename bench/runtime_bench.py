@@ -1,7 +1,7 @@
 """Runtime benchmarks (issue: the browser runtime). Prints numbers; asserts nothing.
 
-    python bench/runtime_bench.py            no-change rebuild, sizes, first line, memory
-    python bench/runtime_bench.py --full     also a full build from an empty cache (~15 min)
+    python3 -m bench.runtime_bench            no-change rebuild, sizes, first line, memory
+    python3 -m bench.runtime_bench --full     also a full build from an empty cache (~15 min)
 """
 
 import argparse

@@ -108,6 +108,8 @@ def _run_page(url: str, timeout: float) -> int:
 
         page.on("console", on_console)
         page.on("pageerror", lambda error: page_errors.append(str(error)))
+        # A Python function, not the builtin `states.append`: Playwright tags the callback
+        # with an attribute, which a builtin method cannot take.
         page.expose_function("packExecState", lambda state: states.append(state))
         page.add_init_script(_STATE_REPORTER)
         page.goto(url, wait_until="commit")

@@ -22,8 +22,12 @@ RECIPE = Recipe(
     ),
     depends=("python", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype"),
     # Statically loaded submodules were never registered for PyState_FindModule, so
-    # pygame.freetype.Font() said FreeType was not initialised.
-    patches=("pygame-ce-static-module-state.patch",),
+    # pygame.freetype.Font() said FreeType was not initialised. C functions declared with
+    # another signature than the one they are called with trap on wasm (bytes(Color),
+    # mouse.get_relative_mode, freeing a Window). A Renderer freed after its Window ran GL
+    # calls without a context, which throw in the browser.
+    patches=("pygame-ce-static-module-state.patch", "pygame-ce-function-signatures.patch",
+             "pygame-ce-render-owns-window.patch"),
 )
 
 C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")

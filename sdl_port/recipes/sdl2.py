@@ -12,6 +12,9 @@ RECIPE = Recipe(
         debian_package="libsdl2",
         upstream_url="https://github.com/libsdl-org/SDL/releases/download/release-2.26.5/SDL2-2.26.5.tar.gz",
     ),
+    # Closing the audio device left its Web Audio callback in place, which then ran on the
+    # freed device: pages died after pygame.quit() and pygame.init().
+    patches=("sdl2-audio-close-callback.patch",),
 )
 
 
