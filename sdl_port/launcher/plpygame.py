@@ -8,6 +8,8 @@
   scaled view of the game; the game asked for its own size. RESIZABLE goes through only when
   the page lets the game fill it (`resize = "fill"`); otherwise the surface keeps the size
   the game asked for and the page scales the canvas.
+- Text input: `pygame.key.start_text_input` and `stop_text_input` also tell the page (a
+  `pl-text-input` event), which opens a phone's on-screen keyboard while the game wants text.
 - Time-sliced updates (asyncify runtime): each display update gives the frame back to the
   browser, which caps a game that updates many times per frame (an AI drawing every board
   it considers) at a few hundred updates per second. An update gives control back only when
@@ -107,6 +109,24 @@ def _keep_window_size(pygame, resizable: bool) -> None:
     pygame.display.set_mode = keeping_size
 
 
+def _tell_the_page_about_text_input(pygame) -> None:
+    """start_text_input / stop_text_input, and the page hears of it (templates/textinput.js)."""
+    import pljs
+
+    def telling(function, active: bool):
+        def wrapper(*args, **kwargs):
+            result = function(*args, **kwargs)
+            pljs.page_event("text-input", active)
+            return result
+
+        wrapper.__name__ = function.__name__
+        wrapper.__doc__ = function.__doc__
+        return wrapper
+
+    pygame.key.start_text_input = telling(pygame.key.start_text_input, True)
+    pygame.key.stop_text_input = telling(pygame.key.stop_text_input, False)
+
+
 def _time_slice_updates(pygame) -> None:
     """Display updates give the frame back at most once per frame (asyncify runtime)."""
     display = pygame.display
@@ -136,5 +156,6 @@ def patch(pygame, resizable: bool, asyncify: bool) -> None:
     """Apply the browser fixes to the freshly imported pygame package."""
     _deliver_timers(pygame)
     _keep_window_size(pygame, resizable)
+    _tell_the_page_about_text_input(pygame)
     if asyncify:
         _time_slice_updates(pygame)
