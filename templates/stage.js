@@ -15,13 +15,18 @@
    * Size the canvas on the page: its pixels stay the game's (the surface keeps the size the
    * game asked for); only its CSS size changes. With "fill", the canvas takes the whole page
    * until the game sets a mode: SDL then gives a RESIZABLE window the page's size (plpygame
-   * lets RESIZABLE through only with "fill"), and other windows are scaled as with "fit".
+   * lets RESIZABLE through only with "fill"), and other windows are scaled as with "fit". A
+   * canvas the size of the page before it changed is such a window: it follows the page (SDL
+   * reads the new CSS size and tells the game).
    */
-  function fitCanvas(canvas, config) {
+  function fitCanvas(canvas, config, before) {
     const width = canvas.width || 1, height = canvas.height || 1;
     const pageWidth = window.innerWidth, pageHeight = window.innerHeight;
-    const fillsPage = Math.abs(width - pageWidth) <= 1 && Math.abs(height - pageHeight) <= 1;
-    if (config.resize === "fill" && (fillsPage || !canvas.dataset.sized)) {
+    const fills = function (page) {
+      return Math.abs(width - page.width) <= 1 && Math.abs(height - page.height) <= 1;
+    };
+    if (config.resize === "fill" && (!canvas.dataset.sized || fills(before) ||
+        fills({ width: pageWidth, height: pageHeight }))) {
       canvas.style.width = pageWidth + "px";
       canvas.style.height = pageHeight + "px";
       return;
@@ -82,7 +87,10 @@
       return fresh;
     }
 
-    fit() { fitCanvas(this.canvas, this.config); }
+    fit() {
+      fitCanvas(this.canvas, this.config, this.page || { width: 0, height: 0 });
+      this.page = { width: window.innerWidth, height: window.innerHeight };
+    }
 
     /** Keys to the game: this frame, then the canvas (or the text field the game typed into). */
     focus() {

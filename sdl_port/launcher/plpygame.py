@@ -19,6 +19,7 @@
 
 import os
 import time
+import warnings
 
 _timers: dict[int, list] = {}  # event type -> [event, interval_s, next_due, loops_left]
 FRAME_SECONDS = 1 / 60
@@ -97,13 +98,17 @@ def _deliver_timers(pygame) -> None:
 
 
 def _keep_window_size(pygame, resizable: bool) -> None:
-    """set_mode without RESIZABLE unless the page lets the game fill it."""
+    """set_mode without RESIZABLE unless the page lets the game fill it (and then without
+    pygame's warning that the window got another size than asked: the page's is meant)."""
     set_mode = pygame.display.set_mode
 
     def keeping_size(size=(0, 0), flags=0, *args, **kwargs):
         if not resizable:
             flags &= ~pygame.RESIZABLE
-        return set_mode(size, flags, *args, **kwargs)
+            return set_mode(size, flags, *args, **kwargs)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Requested window was forcibly resized")
+            return set_mode(size, flags, *args, **kwargs)
 
     keeping_size.__doc__ = set_mode.__doc__
     pygame.display.set_mode = keeping_size
