@@ -234,7 +234,10 @@
       for (const listener of this.outputListeners) listener(stream, text);
     }
 
-    /** The error overlay; `failure` is what failed: "python", "load" or "javascript". */
+    /**
+     * The error overlay; `failure` is what failed: "python", "load" or "javascript". Its text
+     * goes to the output listeners too, unless Python printed it already.
+     */
     showError(failure, title, detail) {
       this.stop();
       if (failure !== "python") this.emit("err", title + ": " + detail);
@@ -396,6 +399,7 @@
      */
     async restart() {
       const files = this.files;
+      this.offerAgain(false);  // at once: a second click must not start a second game
       if (this.saves) await this.saves.settled();
       this.listeners.release();
       PygbagLike.bridge.reset();
@@ -404,7 +408,6 @@
       this.stopped = false;
       this.printed = false;
       this.stderr = [];
-      this.offerAgain(false);
       for (const id of ["pl-ended", "pl-error"]) { if ($(id)) $(id).hidden = true; }
       delete document.body.dataset.failure;
       delete document.body.dataset.exitCode;
