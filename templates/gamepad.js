@@ -10,6 +10,7 @@
   const SVG = "http://www.w3.org/2000/svg";
   const ARROWS = { up: 0, right: 90, down: 180, left: 270 };  // degrees, from pointing up
   const LABELS = { a: "A", b: "B", x: "X", y: "Y", start: "Start", select: "Select" };
+  const MENU = new Set(["start", "select"]);  // at the top; action buttons at the right
 
   function arrow(degrees) {
     const svg = document.createElementNS(SVG, "svg");
@@ -61,12 +62,10 @@
     const pad = document.getElementById("pl-gamepad");
     const buttons = Object.entries(config.touch_controls || {});
     if (!pad || !buttons.length) return;
-    const groups = { dpad: pad.querySelector(".pl-pad-dpad"),
-      actions: pad.querySelector(".pl-pad-actions"), menu: pad.querySelector(".pl-pad-menu") };
     for (const [name, key] of buttons) {
-      const group = name in ARROWS ? groups.dpad : name in { start: 1, select: 1 } ?
-        groups.menu : groups.actions;
-      group.appendChild(makeButton(name, key));
+      const group = name in ARROWS ? ".pl-pad-dpad" : MENU.has(name) ? ".pl-pad-menu" :
+        ".pl-pad-actions";
+      pad.querySelector(group).appendChild(makeButton(name, key));
     }
     pad.hidden = false;
   }
