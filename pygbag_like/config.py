@@ -10,6 +10,7 @@ from types import NoneType, UnionType
 from typing import get_args, get_origin, get_type_hints
 
 from pygbag_like.errors import ConfigError
+from pygbag_like.touchcontrols import checked_touch_controls
 
 PYPROJECT = "pyproject.toml"
 PACK_TOML = "pack.toml"
@@ -31,6 +32,10 @@ class GameConfig:
     template: str | None = None
     out: str | None = None
     background: str = "#000000"
+    # Phones: the on-screen gamepad, (button, pygame key name) pairs (touchcontrols.py).
+    touch_controls: tuple[tuple[str, str], ...] = ()
+    orientation: str = "any"  # ORIENTATIONS: the way to hold a phone; else a hint is shown
+    background_audio: bool = False  # keep playing sound while the page is hidden
 
 
 KNOWN_KEYS: tuple[str, ...] = tuple(field.name for field in fields(GameConfig))
@@ -42,6 +47,8 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]+")
 # shape; fixed: the game's size, unscaled; fill: a game that asks for a RESIZABLE window gets
 # the page's size (and resize events), others are scaled as with fit.
 RESIZE_MODES = ("fit", "fixed", "fill")
+ORIENTATIONS = ("any", "landscape", "portrait")
+_CHOICES = {"resize": RESIZE_MODES, "orientation": ORIENTATIONS}
 # Browsers refuse canvases much larger than this (and a game's window never is).
 MAX_CANVAS_SIDE = 16384
 _BOUNDED = {"width": MAX_CANVAS_SIDE, "height": MAX_CANVAS_SIDE}
@@ -118,6 +125,9 @@ def _unknown_key_message(key: str, source: str) -> str:
 
 def _checked_value(key: str, value: object, hint: object, source: str) -> object:
     """`value` as the field type `hint` wants (lists become tuples), else a ConfigError."""
+    name = key.replace("-", "_")
+    if name == "touch_controls":
+        return checked_touch_controls(key, value, source)
     if get_origin(hint) is tuple:  # tuple[str, ...]
         if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
             return tuple(value)
@@ -126,20 +136,21 @@ def _checked_value(key: str, value: object, hint: object, source: str) -> object
         (hint,) = (arg for arg in get_args(hint) if arg is not NoneType)
     if type(value) is not hint or (hint is int and value <= 0):
         raise ConfigError(f"{key!r} in {source} must be {_EXPECTED[hint]}, got {value!r}")
-    bound = _BOUNDED.get(key.replace("-", "_"))
+    bound = _BOUNDED.get(name)
     if bound is not None and value > bound:
         raise ConfigError(f"{key!r} in {source} must be at most {bound}, got {value!r}")
-    if key.replace("-", "_") == "main":
+    if name == "main":
         if not _is_entry_point(value):
             raise ConfigError(
                 f"{key!r} in {source} must be a .py file inside the game folder, like "
                 f"'code/main.py', got {value!r}"
             )
         return value.replace("\\", "/").removeprefix("./")
-    if key.replace("-", "_") == "resize" and value not in RESIZE_MODES:
-        raise ConfigError(f"{key!r} in {source} must be one of {', '.join(RESIZE_MODES)}, "
+    choices = _CHOICES.get(name)
+    if choices is not None and value not in choices:
+        raise ConfigError(f"{key!r} in {source} must be one of {', '.join(choices)}, "
                           f"got {value!r}")
-    if key.replace("-", "_") == "background" and not _COLOR.fullmatch(value):
+    if name == "background" and not _COLOR.fullmatch(value):
         raise ConfigError(
             f"{key!r} in {source} must be a CSS color like '#1a2b3c' or 'black', got {value!r}"
         )

@@ -32,6 +32,7 @@ from pygbag_like.runtime.layout import (
 from pygbag_like.scan import scan_game
 from pygbag_like.shell import STATIC_FILES, read_template, render_page, write_shell
 from pygbag_like.singlefile import single_file_page
+from pygbag_like.touchcontrols import page_controls
 from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
 GAME_DATA = "game.data"
@@ -159,6 +160,8 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         argv=None if page.argv is None else tuple(page.argv),
         gzipped=tuple(urls[url] for url in gzipped),
         python_path=tuple(f"{MOUNT_POINT}/{folder}" for folder in page.python_path),
+        touch_controls=page_controls(page.config.touch_controls),
+        orientation=page.config.orientation, background_audio=page.config.background_audio,
     )
     write_shell(out, render_page(page.template, page.config, page_config, page.live_reload),
                 page.live_reload)

@@ -6,7 +6,9 @@ One dataclass, serialised into the page as JSON. loader.js documents the same fi
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+
+from pygbag_like.touchcontrols import DomKey
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,10 @@ class PageConfig:
     argv: tuple[str, ...] | None = None  # sys.argv for the script (pack exec)
     python_path: tuple[str, ...] = ()  # folders put on sys.path after the script's own
     gzipped: tuple[str, ...] = ()  # files with a gzip copy (.gz), for hosts that don't compress
+    # The on-screen gamepad for touch devices: button -> the key it presses (touchcontrols.py).
+    touch_controls: Mapping[str, DomKey] = field(default_factory=dict)
+    orientation: str = "any"  # any, landscape or portrait (config.ORIENTATIONS)
+    background_audio: bool = False  # keep the sound on while the page is hidden
 
     def to_json(self) -> str:
         """The configuration as JSON that is safe inside a <script> element."""

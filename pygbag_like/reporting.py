@@ -29,3 +29,8 @@ def archive_result(report: ArchiveReport) -> None:
     print(f"archive: {report.path} ({report.file_count} files, "
           f"{report.zip_size / 1e6:.2f} MB, {report.uncompressed_size / 1e6:.2f} MB unpacked)",
           flush=True)
+
+
+def game_output(stream: str, line: str) -> None:
+    """A line the game printed in the page: its stdout on ours, its stderr on ours."""
+    print(line, file=sys.stderr if stream == "err" else sys.stdout, flush=True)

@@ -4,11 +4,14 @@ The game folder is watched with watchdog; a change repacks the game (debounced) 
 open pages to reload through server-sent events on /__pack_events. Whatever makes a repack
 fail (a pack error, a file deleted mid-scan, a bug) is shown on the page and in the terminal;
 the server keeps running, and keeps watching when the game folder is deleted and recreated.
+What the game prints in the page comes back to the terminal (devconsole.py).
 """
 
 import html
+import ipaddress
 import os
 import queue
+import socket
 import threading
 import time
 import warnings
@@ -19,13 +22,13 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from pygbag_like import reporting
+from pygbag_like import devconsole, reporting
 from pygbag_like.archive import archive_path, write_archive
 from pygbag_like.config import PACK_TOML, PYPROJECT, load_config
 from pygbag_like.errors import PackError
 from pygbag_like.httpserver import StaticHandler, start_server
 from pygbag_like.output import staging_dir
-from pygbag_like.pack import pack_game
+from pygbag_like.pack import MOUNT_POINT, pack_game
 from pygbag_like.scan import GITIGNORE, PACKIGNORE, IgnoreRules
 from pygbag_like.shell import live_reload_script
 
@@ -71,8 +74,27 @@ def _error_page(message: str) -> bytes:
     ).encode()
 
 
-def _handler_for(state: LiveState) -> type[StaticHandler]:
+def _handler_for(state: LiveState, game_dir: Path) -> type[StaticHandler]:
     class LiveHandler(StaticHandler):
+        def do_POST(self) -> None:
+            """The game's output, posted by the page (livereload.js), printed here."""
+            if self.path != devconsole.LOG_PATH:
+                self.send_error(404)
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            if not 0 < length <= devconsole.MAX_BYTES:
+                self.send_error(413 if length else 411)
+                return
+            try:
+                lines = devconsole.parse(self.rfile.read(length))
+            except ValueError as error:
+                self.send_error(400, str(error))
+                return
+            for stream, line in lines:
+                reporting.game_output(stream, devconsole.local_paths(line, MOUNT_POINT, game_dir))
+            self.send_response(204)
+            self.end_headers()
+
         def do_GET(self) -> None:
             if self.path == EVENTS_PATH:
                 self._stream_events()
@@ -216,11 +238,40 @@ class Repacker:
         self.state.broadcast("reload")
 
 
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _lan_address() -> str | None:
+    """This machine's address on its network: the one it would send from (UDP's connect
+    sends nothing), or None without a network."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere for real
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if ipaddress.ip_address(address).is_loopback else address
+
+
+def serve_urls(host: str, port: int) -> list[str]:
+    """Addresses a browser can open: for all interfaces (0.0.0.0, ::) this machine's own
+    and its network address, since 0.0.0.0 is not an address to browse to."""
+    if host in ("", "0.0.0.0", "::"):
+        hosts = ["127.0.0.1", *filter(None, [_lan_address()])]
+    else:
+        hosts = [host]
+    return [f"http://{f'[{h}]' if ':' in h else h}:{port}/" for h in hosts]
+
+
 def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
           host: str, port: int, archive: bool = False) -> int:
     """Pack, serve and repack on change until interrupted."""
     state = LiveState()
-    server = start_server(out_dir, host, port, _handler_for(state))
+    server = start_server(out_dir, host, port, _handler_for(state, game_dir))
     changed = threading.Event()
     watcher = _ChangeWatcher(game_dir, out_dir, changed)
     repack = Repacker(game_dir, overrides, out_dir, archive, state, watcher)
@@ -229,9 +280,13 @@ def serve(game_dir: Path, overrides: Mapping[str, object], out_dir: Path,
     # are ignored anyway.
     warnings.filterwarnings("ignore", category=RuntimeWarning, module="watchdog")
     watch = _Watch(game_dir, watcher)
-    shown_host = f"[{host}]" if ":" in host else host
-    print(f"Serving http://{shown_host}:{server.server_address[1]}/ — edit the game to "
-          "repack and reload; Ctrl+C to stop", flush=True)
+    urls = serve_urls(host, server.server_address[1])
+    print(f"Serving {' and '.join(urls)} — edit the game to repack and reload; Ctrl+C to stop",
+          flush=True)
+    if not _is_loopback(host):
+        reporting.warning(f"--host {host} lets every device that can reach this machine on "
+                          "its networks load the game and its files; use it on networks you "
+                          "trust, and keep the default (127.0.0.1) otherwise")
     try:
         while True:
             if watch.check() or changed.wait(timeout=POLL_SECONDS):

@@ -21,7 +21,8 @@ from pygbag_like.page import PageConfig
 from pygbag_like.resources import resource_dir
 
 REQUIRED_PLACEHOLDERS = ("{{pack_head}}", "{{pack_body}}")
-STATIC_FILES = ("notice.js", "saves.js", "bridge.js", "loader.js", "pack.css")
+STATIC_FILES = ("notice.js", "saves.js", "bridge.js", "keys.js", "stage.js", "gamepad.js",
+                "textinput.js", "loader.js", "pack.css")
 LIVE_RELOAD_FILE = "livereload.js"  # only in pages served by `pack --serve`
 
 

@@ -140,6 +140,11 @@
     },
     callbacks: function () { return callbackQueue.splice(0, callbackQueue.length); },
     mark: function (r) { performance.mark(r.name); return null; },
+    // The runtime telling the page's scripts something (pljs.page_event), e.g. text-input.
+    page_event: function (r) {
+      window.dispatchEvent(new CustomEvent("pl-" + r.name, { detail: into(r.detail) }));
+      return null;
+    },
     xhr: syncRequest,
   };
 
@@ -154,5 +159,12 @@
     }
   }
 
-  PygbagLike.bridge = { handle: handle };
+  /** Forget everything a game kept here (its objects, queued calls): it is over. */
+  function reset() {
+    objects.clear();
+    promises.clear();
+    callbackQueue.length = 0;
+  }
+
+  PygbagLike.bridge = { handle: handle, reset: reset };
 })();

@@ -1,10 +1,13 @@
 /*
  * pygbag_like page loader: downloads the runtime and the game with byte progress, shows a
- * click-to-start screen, starts Python, drives the game's main loop, and shows Python errors.
+ * click-to-start screen, starts Python, drives the game's main loop, shows Python errors, and
+ * starts the game again ("Play again") from what it downloaded.
  * The runtime contract it relies on is written in docs/runtime-contract.md.
  *
  * Everything the page exposes lives in one global, `PygbagLike`: `boot`, `page` (the running
- * Page), `saves` (saves.js), `notice` (notice.js), `STATUS`, `mountPackage`.
+ * Page), `saves` (saves.js), `notice` (notice.js), `stage` (stage.js), `keys` (keys.js),
+ * `gamepad` (gamepad.js), `textInput` (textinput.js), `bridge` (bridge.js), `STATUS`,
+ * `mountPackage`.
  */
 
 /**
@@ -33,6 +36,10 @@
  * @property {string[]} python_path  folders put on sys.path after the script's own
  * @property {string[]} gzipped      files with a gzip copy (NAME.gz) for hosts that don't
  *                                   compress: fetchStream picks the cheaper one
+ * @property {Object<string, {code: string, key: string, key_code: number, location: number}>}
+ *           touch_controls         the on-screen gamepad: button -> the key it presses
+ * @property {string} orientation    "any", "landscape" or "portrait": how to hold a phone
+ * @property {boolean} background_audio  keep the sound on while the page is hidden
  */
 (function () {
   "use strict";
@@ -176,9 +183,12 @@
 
   /**
    * Write a file_packager-layout package into the virtual filesystem: relative names below
-   * `mount`, absolute ones (the runtime modules the game ships) where they say.
+   * `mount`, absolute ones (the runtime modules the game ships) where they say. With
+   * `share`, the files use `bytes` itself (no copy); otherwise each file is copied, so a game
+   * writing into one of its files in place leaves the downloaded bytes as they came, for
+   * Play again.
    */
-  function mountPackage(FS, metadata, bytes, mount) {
+  function mountPackage(FS, metadata, bytes, mount, share) {
     const base = mount.replace(/\/+$/, "");
     for (const entry of metadata.files) {
       const name = entry.filename;
@@ -187,7 +197,7 @@
       const dir = path.substring(0, slash) || "/";
       FS.mkdirTree(dir);
       FS.createDataFile(dir, path.substring(slash + 1), bytes.subarray(entry.start, entry.end),
-        true, true, true);
+        true, true, Boolean(share));
     }
   }
 
@@ -229,11 +239,41 @@
     };
   }
 
+  /**
+   * The event listeners one instance of the runtime adds to `window` and `document` (SDL's
+   * keyboard, mouse-up, resize and focus handlers, emscripten's audio unlocking, saves.js),
+   * so they can all go when a new instance replaces it: an instance cannot be told to remove
+   * them itself once its game is over.
+   */
+  class ListenerLog {
+    constructor(targets) {
+      const log = this;
+      this.added = [];
+      this.targets = targets;
+      for (const target of targets) {
+        target.addEventListener = function (type, listener, options) {
+          log.added.push([target, type, listener, options]);
+          return EventTarget.prototype.addEventListener.call(target, type, listener, options);
+        };
+      }
+    }
+
+    release() {
+      for (const [target, type, listener, options] of this.added) {
+        target.removeEventListener(type, listener, options);
+      }
+      for (const target of this.targets) delete target.addEventListener;
+    }
+  }
+
   class Page {
     /** @param {PageConfig} config */
     constructor(config) {
       this.config = config;
-      this.canvas = null;  // set once the document is parsed
+      this.stage = null;  // set once the document is parsed (stage.js)
+      this.canvas = null;
+      this.autostart = config.autostart;  // livereload.js turns it on after a reload
+      this.outputListeners = [];
       this.stderr = [];
       this.received = 0;
       this.total = Object.values(config.sizes).reduce(function (a, b) { return a + b; }, 0);
@@ -258,16 +298,29 @@
         performance.mark("pl:first-output");
       }
       console.log(text);
+      this.emit("out", text);
     }
 
     printErr(text) {
       this.stderr.push(text);
       console.error(text);
+      this.emit("err", text);
     }
 
-    /** The error overlay; `failure` is what failed: "python", "load" or "javascript". */
+    /** Call `listener(stream, line)` for each line the game prints ("out" or "err"). */
+    onOutput(listener) { this.outputListeners.push(listener); }
+
+    emit(stream, text) {
+      for (const listener of this.outputListeners) listener(stream, text);
+    }
+
+    /**
+     * The error overlay; `failure` is what failed: "python", "load" or "javascript". Its text
+     * goes to the output listeners too, unless Python printed it already.
+     */
     showError(failure, title, detail) {
       this.stop();
+      if (failure !== "python") this.emit("err", title + ": " + detail);
       document.body.dataset.failure = failure;
       const overlay = $("pl-error");
       if (overlay) {
@@ -275,6 +328,7 @@
         $("pl-error-text").textContent = detail;
         overlay.hidden = false;
       }
+      this.offerAgain(failure !== "load" && Boolean(this.files));
       document.body.dataset.state = "failed";
     }
 
@@ -282,7 +336,13 @@
       this.stop();
       const ended = $("pl-ended");
       if (ended) { ended.textContent = text; ended.hidden = false; }
+      this.offerAgain(true);
       document.body.dataset.state = "ended";
+    }
+
+    offerAgain(show) {
+      const again = $("pl-again");
+      if (again) again.hidden = !show;
     }
 
     async download() {
@@ -301,10 +361,17 @@
       return { wasm, gameMeta, gameData, saved };
     }
 
+    /** A fresh instance of the runtime with the game's files; Python started, not the game. */
     async instantiate(files) {
       const page = this;
       const cfg = this.config;
+      const generation = this.generation = (this.generation || 0) + 1;
+      // A previous instance that is somehow still running must not print into this one's.
+      const current = function (method) {
+        return function (text) { if (page.generation === generation) method.call(page, text); };
+      };
       this.setStatus("Starting Python…");
+      this.listeners = new ListenerLog([window, document]);
       let instantiateFailed;
       const failure = new Promise(function (resolve, reject) { instantiateFailed = reject; });
       this.module = await Promise.race([failure, window.createPythonModule({
@@ -316,12 +383,12 @@
           }, instantiateFailed);
           return {};
         },
-        print: this.print.bind(this),
-        printErr: this.printErr.bind(this),
+        print: current(this.print),
+        printErr: current(this.printErr),
         plJs: PygbagLike.bridge.handle,  // the runtime's `_pl.js` (bridge.js, pljs.py)
         preRun: [function (module) {
           performance.mark("pl:instantiated");
-          mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount);
+          mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount, false);
           foldCaseBelow(module.FS, cfg.mount);
           if (files.saved) page.saves = PygbagLike.saves.keep(module.FS, cfg.mount, files.saved);
           performance.mark("pl:mounted");
@@ -390,17 +457,64 @@
       }
     }
 
+    /** SDL2's AudioContext, once the game has opened the audio device. */
+    audio() {
+      const sdl = this.module && this.module.SDL2;
+      const context = sdl && sdl.audioContext;
+      return context && context.state !== "closed" ? context : null;
+    }
+
     /** The game is over (ended, failed or crashed): store what it wrote and silence it. */
     stop() {
       if (this.stopped) return;
       this.stopped = true;
       if (this.freezeWatch) this.freezeWatch.stop();
       if (this.saves) this.saves.stop();
+      if (this.stage) this.stage.setKeyTarget(null);
       // SDL2 keeps playing its audio buffers under the error overlay otherwise.
-      const audio = this.module && this.module.SDL2 && this.module.SDL2.audioContext;
-      if (audio && audio.state !== "closed") {
+      const audio = this.audio();
+      if (audio) {
         audio.close().catch(function (err) { console.warn("could not stop the audio:", err); });
       }
+    }
+
+    /**
+     * Play again: a new instance of the runtime from the compiled module and the bytes
+     * downloaded the first time (nothing is downloaded again), with the files the last run
+     * saved, on a fresh canvas. The old instance's listeners go with it.
+     */
+    async restart() {
+      const files = this.files;
+      this.offerAgain(false);  // at once: a second click must not start a second game
+      if (this.saves) await this.saves.settled();
+      this.listeners.release();
+      PygbagLike.bridge.reset();
+      this.module = null;
+      this.saves = null;
+      this.stopped = false;
+      this.printed = false;
+      this.stderr = [];
+      for (const id of ["pl-ended", "pl-error"]) { if ($(id)) $(id).hidden = true; }
+      delete document.body.dataset.failure;
+      delete document.body.dataset.exitCode;
+      delete document.body.dataset.state;
+      this.canvas = this.stage.replaceCanvas();
+      let saved = files.saved;
+      if (saved && saved.db) saved = { db: saved.db, files: await saved.db.readAll() };
+      await this.instantiate(Object.assign({}, files, { saved: saved }));
+      this.stage.focus();
+      await this.run();
+    }
+
+    /** Pause the sound while the page is hidden (unless the game keeps it on). */
+    followVisibility() {
+      const page = this;
+      document.addEventListener("visibilitychange", function () {
+        const audio = page.audio();
+        if (!audio || page.stopped || page.config.background_audio) return;
+        const change = document.visibilityState === "hidden" ? audio.suspend() : audio.resume();
+        change.catch(function (err) { console.warn("could not pause the audio:", err); });
+      });
     }
   }
 
@@ -428,29 +542,6 @@
     }
   }
 
-  /**
-   * Size the canvas on the page: its pixels stay the game's (the surface keeps the size the
-   * game asked for); only its CSS size changes. With "fill", the canvas takes the whole page
-   * until the game sets a mode: SDL then gives a RESIZABLE window the page's size (plpygame
-   * lets RESIZABLE through only with "fill"), and other windows are scaled as with "fit".
-   */
-  function fitCanvas(canvas, config) {
-    const width = canvas.width || 1, height = canvas.height || 1;
-    const pageWidth = window.innerWidth, pageHeight = window.innerHeight;
-    const fillsPage = Math.abs(width - pageWidth) <= 1 && Math.abs(height - pageHeight) <= 1;
-    if (config.resize === "fill" && (fillsPage || !canvas.dataset.sized)) {
-      canvas.style.width = pageWidth + "px";
-      canvas.style.height = pageHeight + "px";
-      return;
-    }
-    const fits = Math.min(window.innerWidth / width, window.innerHeight / height);
-    const scale = config.resize === "fixed" ? Math.min(1, fits) : fits;
-    const pixelArt = config.pixel_art;
-    const snapped = pixelArt && scale >= 1 ? Math.floor(scale) : scale;
-    canvas.style.width = Math.floor(width * snapped) + "px";
-    canvas.style.height = Math.floor(height * snapped) + "px";
-  }
-
   function domReady() {
     if (document.readyState !== "loading") return Promise.resolve();
     return new Promise(function (resolve) {
@@ -465,23 +556,13 @@
     const downloading = page.download();
     downloading.catch(function () { /* reported below, once the page can show it */ });
     await domReady();
-    const canvas = page.canvas = $("canvas");
-    canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
-    const refit = function () { fitCanvas(canvas, config); };
-    window.addEventListener("resize", refit);
-    new MutationObserver(function () {
-      canvas.dataset.sized = "true";  // the game has set a mode
-      refit();
-    }).observe(canvas, { attributes: true, attributeFilter: ["width", "height"] });
-    refit();
-    const fullscreen = $("pl-fullscreen");
-    if (fullscreen) {
-      fullscreen.addEventListener("click", function () {
-        const target = document.documentElement;
-        if (document.fullscreenElement) document.exitFullscreen();
-        else if (target.requestFullscreen) target.requestFullscreen();
-      });
-    }
+    const stage = page.stage = PygbagLike.stage.attach(config);
+    page.canvas = stage.canvas;
+    PygbagLike.gamepad.attach(config);
+    PygbagLike.textInput.attach(stage);
+    page.followVisibility();
+    const again = $("pl-again");
+    if (again) again.addEventListener("click", function () { play(page, page.restart()); });
     window.addEventListener("error", function (event) {
       page.showError("javascript", "JavaScript error", String(event.message || event.error));
     });
@@ -489,6 +570,7 @@
       const files = await downloading;
       performance.mark("pl:downloaded");
       await page.instantiate(files);
+      page.files = files;  // kept for Play again
       performance.mark("pl:python-ready");
       keepForOffline(config);
     } catch (err) {
@@ -498,9 +580,14 @@
         hint.concat([String(err && err.message || err)], page.stderr).join("\n"));
       return;
     }
-    await waitForStart(page, config);
+    await waitForStart(page);
+    await play(page, page.run());
+  }
+
+  /** Wait for a run of the game; a JavaScript error or a wasm trap ends it on the page. */
+  async function play(page, running) {
     try {
-      await page.run();
+      await running;
     } catch (err) {
       if (err && err.name === "ExitStatus") {  // os._exit(): emscripten stops the program
         page.exited(err.status);
@@ -513,10 +600,10 @@
   }
 
   /** Browsers keep audio muted until a user gesture: wait for a click, tap or key. */
-  function waitForStart(page, config) {
+  function waitForStart(page) {
     const screen = $("pl-start");
     $("pl-loading").hidden = true;
-    if (config.autostart || !screen) return Promise.resolve();
+    if (page.autostart || !screen) return Promise.resolve();
     screen.hidden = false;
     document.body.dataset.state = "ready";
     page.setStatus("");
@@ -526,7 +613,7 @@
         screen.hidden = true;
         window.removeEventListener("keydown", go, true);
         screen.removeEventListener("pointerdown", go);
-        page.canvas.focus();
+        page.stage.focus();
         resolve();
       }
       screen.addEventListener("pointerdown", go);

@@ -87,10 +87,13 @@ def pack(game_dir: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def pack_source(game_dir: Path, source: str) -> Path:
-    """Write `source` as a game's main.py, pack it, and return the packed folder."""
+def pack_source(game_dir: Path, source: str, settings: str = "") -> Path:
+    """Write `source` as a game's main.py (and `settings` as its pack.toml), pack it, and
+    return the packed folder."""
     game_dir.mkdir(parents=True)
     (game_dir / "main.py").write_text(source)
+    if settings:
+        (game_dir / "pack.toml").write_text(settings)
     result = pack(game_dir)
     assert result.returncode == 0, result.stderr
     return game_dir / "build" / "web"
@@ -151,9 +154,12 @@ class PlaySession:
         assert self.wait_for_state("running", "ended", "failed", timeout=10)
 
 
-def open_game(browser, url: str) -> PlaySession:
-    """Open a game page and record its console."""
-    page = browser.new_page(viewport={"width": 800, "height": 600})
+def open_game(browser, url: str, **context) -> PlaySession:
+    """Open a game page and record its console (console lines of its frames too).
+
+    `context`: Playwright's context options, e.g. a phone's viewport, has_touch, is_mobile.
+    """
+    page = browser.new_page(**({"viewport": {"width": 800, "height": 600}} | context))
     session = PlaySession(page)
 
     def on_console(message) -> None:

@@ -155,3 +155,33 @@ def test_main_names_a_python_file_inside_the_game(tmp_path):
     for bad in ("../main.py", "/abs/main.py", "code/main.txt"):
         with pytest.raises(ConfigError, match=r"'main' .* must be a \.py file inside"):
             load_config(tmp_path, {"main": bad})
+
+
+def test_touch_controls_orientation_and_background_audio(game: Path) -> None:
+    write(game / "pack.toml", 'orientation = "landscape"\nbackground-audio = true\n'
+          '[touch-controls]\na = "Space"\nleft = "left"\nstart = "return"\n')
+    config = load_config(game)
+    assert config.touch_controls == (("left", "left"), ("a", "space"), ("start", "return"))
+    assert (config.orientation, config.background_audio) == ("landscape", True)
+    assert load_config(game.parent).touch_controls == ()
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('touch-controls = "space"', "'touch-controls' in .* must be a table of buttons"),
+        ("touch-controls = {}", "'touch-controls' in .* must be a table of buttons"),
+        ('touch-controls = {jump = "space"}',
+         "there is no button 'jump'; the buttons are up, down, left, right, a, b, x, y"),
+        ('touch-controls = {a = "spce"}',
+         "button 'a' presses an unknown key 'spce'; did you mean 'space'\\?"),
+        ('touch-controls = {a = "K_SPACE_BAR_X"}', "named as pygame.key.name\\(\\) names them"),
+        ("touch-controls = {a = 32}", "button 'a' presses an unknown key 32"),
+        ('orientation = "sideways"', "'orientation' in .* must be one of any, landscape, portrait"),
+        ('background-audio = "yes"', "'background-audio' in .* must be true or false"),
+    ],
+)
+def test_wrong_phone_settings(game: Path, toml: str, message: str) -> None:
+    write(game / "pack.toml", toml + "\n")
+    with pytest.raises(ConfigError, match=message):
+        load_config(game)

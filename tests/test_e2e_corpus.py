@@ -69,6 +69,7 @@ def test_clock_tick_keeps_the_asked_rate_and_ticks_are_milliseconds(packed, brow
     try:
         session.click_start()
         assert session.wait_for_line("fps ", timeout=30), session.console[-20:]
+        assert session.wait_for_line("ticks "), session.console[-20:]  # printed after fps
         fps = float(session.lines("fps ")[-1].split()[1])
         ticks = int(session.lines("ticks ")[-1].split()[1])
         assert 27.0 <= fps <= 33.0, fps  # asked for 30, within 10%

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from pygbag_like import devconsole
 from pygbag_like.httpserver import start_server
+from pygbag_like.serve import serve_urls
 from tests.e2e import free_port
 
 GAME = """
@@ -68,16 +70,39 @@ def test_static_server_serves_wasm_with_its_mime_type(tmp_path):
         server.shutdown()
 
 
+class Terminal:
+    """What a `pack --serve` process prints, read line by line as it comes."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.lines: list[str] = []
+        self.arrived = threading.Condition()
+        threading.Thread(target=self._read, args=(process.stdout,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            with self.arrived:
+                self.lines.append(line.rstrip("\n"))
+                self.arrived.notify_all()
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        """The first line containing `text`, waiting for it to be printed."""
+        deadline = time.monotonic() + timeout
+        with self.arrived:
+            while True:
+                found = [line for line in self.lines if text in line]
+                if found:
+                    return found[0]
+                left = deadline - time.monotonic()
+                assert left > 0, f"{text!r} was never printed: {self.lines[-20:]}"
+                self.arrived.wait(left)
+
+
 @pytest.fixture
 def served_game(runtime, tmp_path):
     game = tmp_path / "game"
     game.mkdir()
     (game / "main.py").write_text(GAME.format(version=1))
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pygbag_like", str(game), "--serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    process, port = start_serve(game)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -100,17 +125,17 @@ def test_serve_reloads_on_change_and_shows_pack_errors(served_game, browser):
     page.on("console", lambda m: console.append(m.text))
     page.goto(f"http://127.0.0.1:{port}/")
 
-    def start_and_wait(line: str) -> None:
-        page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60000)
-        page.locator("#pl-start").click()
-        deadline = time.monotonic() + 20
+    def wait_for(line: str) -> None:
+        deadline = time.monotonic() + 30
         while line not in console and time.monotonic() < deadline:
             page.wait_for_timeout(50)
         assert line in console, console[-10:]
 
-    start_and_wait("version 1")
+    page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60000)
+    page.locator("#pl-start").click()
+    wait_for("version 1")
     (game / "main.py").write_text(GAME.format(version=2))
-    start_and_wait("version 2")  # the page reloaded by itself and shows the start screen
+    wait_for("version 2")  # reloaded by itself, and started: the developer clicked before
 
     (game / "main.py").write_text("def broken(:\n")
     page.wait_for_function("document.body.dataset.state === 'failed'", timeout=20000)
@@ -120,8 +145,80 @@ def test_serve_reloads_on_change_and_shows_pack_errors(served_game, browser):
     (game / "main.py").write_text(GAME.format(version=3))
     page.wait_for_timeout(300)
     page.reload()
-    start_and_wait("version 3")
+    wait_for("version 3")
     page.close()
+
+
+CRASHING = """
+import pygame
+
+def explode():
+    return 1 / 0
+
+print("hello from the page")
+pygame.init()
+explode()
+"""
+
+
+@pytest.mark.runtime
+@pytest.mark.browser
+def test_the_game_output_and_its_traceback_appear_in_the_terminal(served_game, browser):
+    game, port, process = served_game
+    terminal = Terminal(process)
+    terminal.wait_for("Serving http://127.0.0.1:")
+    (game / "main.py").write_text(CRASHING)
+    terminal.wait_for("packed ")
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{port}/")
+    page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60000)
+    page.locator("#pl-start").click()
+    terminal.wait_for("hello from the page")
+    location = terminal.wait_for(", line 5, in explode")
+    assert location.strip() == f'File "{game}/main.py", line 5, in explode'
+    assert terminal.wait_for("ZeroDivisionError") == "ZeroDivisionError: division by zero"
+    page.close()
+
+
+@pytest.mark.runtime
+def test_serving_to_the_network_shows_a_usable_address_and_a_warning(runtime, tmp_path):
+    game = tmp_path / "game"
+    game.mkdir()
+    (game / "main.py").write_text(GAME.format(version=1))
+    process, port = start_serve(game, "--host", "0.0.0.0")
+    try:
+        terminal = Terminal(process)
+        serving = terminal.wait_for("Serving ", timeout=60)
+        assert "0.0.0.0" not in serving and f"http://127.0.0.1:{port}/" in serving
+        warning = terminal.wait_for("warning: --host 0.0.0.0")
+        assert "networks you trust" in warning
+        lan = serve_urls("0.0.0.0", port)[-1]
+        assert lan in serving
+        assert get(port, "/index.html")[0] == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_urls_for_one_address_or_all():
+    assert serve_urls("127.0.0.1", 8000) == ["http://127.0.0.1:8000/"]
+    assert serve_urls("::1", 8000) == ["http://[::1]:8000/"]
+    everywhere = serve_urls("0.0.0.0", 8000)
+    assert everywhere[0] == "http://127.0.0.1:8000/"
+    assert all("0.0.0.0" not in url for url in everywhere)
+
+
+def test_the_page_log_is_checked_and_paths_are_made_local(tmp_path):
+    assert devconsole.parse(b'{"lines": [["out", "hi"], ["err", "oops"]]}') == [
+        ("out", "hi"), ("err", "oops")]
+    for bad in (b"nope", b'{"lines": [["in", "x"]]}', b'{"lines": [["out", 3]]}', b"{}"):
+        with pytest.raises(ValueError, match="not a page log"):
+            devconsole.parse(bad)
+    line = '  File "/game/main.py", line 5, in explode; /game/lib/x.py:3: warning'
+    assert devconsole.local_paths(line, "/game", tmp_path) == (
+        f'  File "{tmp_path}/main.py", line 5, in explode; {tmp_path}/lib/x.py:3: warning')
+    assert devconsole.local_paths("/usr/game/x.py /games/y", "/game", tmp_path) == (
+        "/usr/game/x.py /games/y")
 
 
 def test_error_page_carries_the_live_reload_script():
@@ -175,10 +272,11 @@ def test_any_repack_failure_is_reported_and_survived(tmp_path, monkeypatch, caps
     assert capsys.readouterr().err == f"pack: error: {state.error}\n"
 
 
-def start_serve(game: Path) -> tuple[subprocess.Popen, int]:
+def start_serve(game: Path, *options: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "pygbag_like", str(game), "--serve", "--port", str(port)],
+        [sys.executable, "-m", "pygbag_like", str(game), "--serve", "--port", str(port),
+         *options],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     return process, port

@@ -37,7 +37,8 @@ def add_parser(commands: argparse._SubParsersAction, name: str) -> argparse.Argu
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT,
                         help=f"port for --serve (default {DEFAULT_PORT})")
     parser.add_argument("--host", default=LOCALHOST,
-                        help=f"address for --serve (default {LOCALHOST}, this machine only)")
+                        help=f"address for --serve (default {LOCALHOST}, this machine only; "
+                             "0.0.0.0: other devices too, e.g. a phone on the same network)")
     parser.add_argument("--archive", action="store_true",
                         help="also write an itch.io-ready zip next to the output folder")
     parser.add_argument("--single-file", action="store_true",

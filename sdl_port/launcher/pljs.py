@@ -159,6 +159,11 @@ def window() -> JSProxy:
     return _into_python(_request("global"))
 
 
+def page_event(name: str, detail=None) -> None:
+    """Tell the page's own scripts something: a `pl-<name>` event on its window."""
+    _request("page_event", name=name, detail=_into_js(detail))
+
+
 def install(platform) -> None:
     """Give the `platform` module what games written for pygbag use: `platform.window`,
     `platform.document`, `platform.console` (read when first used)."""

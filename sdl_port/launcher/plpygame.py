@@ -10,6 +10,8 @@
   the game asked for and the page scales the canvas.
 - The first display update marks `pl:first-frame` in the page's performance timeline (the
   moment a player sees the game; benchmarks read it).
+- Text input: `pygame.key.start_text_input` and `stop_text_input` also tell the page (a
+  `pl-text-input` event), which opens a phone's on-screen keyboard while the game wants text.
 - Time-sliced updates (asyncify runtime): each display update gives the frame back to the
   browser, which caps a game that updates many times per frame (an AI drawing every board
   it considers) at a few hundred updates per second. An update gives control back only when
@@ -19,6 +21,7 @@
 
 import os
 import time
+import warnings
 
 import _pl
 
@@ -99,16 +102,38 @@ def _deliver_timers(pygame) -> None:
 
 
 def _keep_window_size(pygame, resizable: bool) -> None:
-    """set_mode without RESIZABLE unless the page lets the game fill it."""
+    """set_mode without RESIZABLE unless the page lets the game fill it (and then without
+    pygame's warning that the window got another size than asked: the page's is meant)."""
     set_mode = pygame.display.set_mode
 
     def keeping_size(size=(0, 0), flags=0, *args, **kwargs):
         if not resizable:
             flags &= ~pygame.RESIZABLE
-        return set_mode(size, flags, *args, **kwargs)
+            return set_mode(size, flags, *args, **kwargs)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Requested window was forcibly resized")
+            return set_mode(size, flags, *args, **kwargs)
 
     keeping_size.__doc__ = set_mode.__doc__
     pygame.display.set_mode = keeping_size
+
+
+def _tell_the_page_about_text_input(pygame) -> None:
+    """start_text_input / stop_text_input, and the page hears of it (templates/textinput.js)."""
+    import pljs
+
+    def telling(function, active: bool):
+        def wrapper(*args, **kwargs):
+            result = function(*args, **kwargs)
+            pljs.page_event("text-input", active)
+            return result
+
+        wrapper.__name__ = function.__name__
+        wrapper.__doc__ = function.__doc__
+        return wrapper
+
+    pygame.key.start_text_input = telling(pygame.key.start_text_input, True)
+    pygame.key.stop_text_input = telling(pygame.key.stop_text_input, False)
 
 
 def _time_slice_updates(pygame) -> None:
@@ -161,6 +186,7 @@ def patch(pygame, resizable: bool, asyncify: bool) -> None:
     """Apply the browser fixes to the freshly imported pygame package."""
     _deliver_timers(pygame)
     _keep_window_size(pygame, resizable)
+    _tell_the_page_about_text_input(pygame)
     if asyncify:
         _time_slice_updates(pygame)
     _mark_first_frame(pygame)
