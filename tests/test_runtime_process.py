@@ -85,3 +85,28 @@ def test_sigkill_of_the_build_still_stops_its_children(tmp_path):
     builder.kill()
     builder.wait(timeout=20)
     assert wait_until(lambda: not running(marker)), running(marker)
+
+
+def test_stop_all_ends_the_commands_of_every_thread(tmp_path):
+    import threading
+
+    from pygbag_like.runtime.process import stop_all
+
+    marker = "319.75"
+    failures: list[BaseException] = []
+
+    def step() -> None:
+        try:
+            run_logged(["sh", "-c", f"sleep {marker}"], log_path=tmp_path / "s.log", step="s")
+        except RuntimeBuildError as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=step) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    assert wait_until(lambda: len(running(marker)) == 2), running(marker)
+    stop_all()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert not any(thread.is_alive() for thread in threads)
+    assert len(failures) == 2 and not running(marker)

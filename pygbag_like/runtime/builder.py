@@ -27,6 +27,7 @@ from pygbag_like.errors import RuntimeBuildError
 from pygbag_like.resources import resource_dir
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.layout import MANIFEST, RuntimeFiles, launcher_hash, record_current
+from pygbag_like.runtime.process import stop_all
 from pygbag_like.runtime.recipe import (
     BUILD_API_VERSION,
     BuildContext,
@@ -107,6 +108,17 @@ def _build_lock(reporter: "BuildReporter") -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+@contextmanager
+def _stopping_commands_on_exit() -> Iterator[None]:
+    """On an interruption or a failed step, stop the other steps' commands at once (else
+    the thread pool would wait for them to finish)."""
+    try:
+        yield
+    except BaseException:
+        stop_all()
+        raise
 
 
 def _make_read_only(folder: Path) -> None:
@@ -218,7 +230,7 @@ class _Build:
                 version = self.recipes[name].recipe.version
                 self.reporter.step_finished(name, version, 0.0, True)
         running: dict[Future, str] = {}
-        with ThreadPoolExecutor(max_workers=parallel) as pool:
+        with ThreadPoolExecutor(max_workers=parallel) as pool, _stopping_commands_on_exit():
             while pending or running:
                 for name in list(pending):
                     if len(running) >= parallel:

@@ -70,6 +70,14 @@ class _Guardian:
 
 
 _guardian = _Guardian()
+_running: set[subprocess.Popen] = set()  # commands running now, in any thread
+
+
+def stop_all() -> None:
+    """Stop every running command and what it started (an interrupted build: its other
+    threads are waiting on their commands, which SIGINT/SIGTERM did not reach)."""
+    for process in list(_running):
+        stop_group(process)
 
 
 def stop_group(process: subprocess.Popen) -> None:
@@ -112,12 +120,14 @@ def run_logged(
             raise RuntimeBuildError(f"{step}: cannot run {argv[0]}: {exc.strerror}",
                                     log_path=log_path) from exc
         _guardian.watch(process.pid)
+        _running.add(process)
         try:
             output, _ = process.communicate()
         except BaseException:  # Ctrl+C, SIGTERM (raised as KeyboardInterrupt), errors
             stop_group(process)
             raise
         finally:
+            _running.discard(process)
             _guardian.forget(process.pid)
         log.write(f"# exit {process.returncode} after {time.monotonic() - started:.1f}s\n")
         if capture and output:

@@ -38,6 +38,11 @@ UNSHIPPED_LIB = ("test", "idlelib", "tkinter", "turtledemo", "lib2to3", "ensurep
                  "distutils", "pydoc_data", "site-packages", "__pycache__")
 # Where the standard library's sources live in the browser; build paths are replaced by it.
 STDLIB_PREFIX = "/usr/local/lib"
+# C modules left out of the binary: the East Asian legacy codecs (about 1 MB of tables;
+# games read UTF-8) and _decimal (the decimal module falls back to the pure-Python
+# _pydecimal, which the module store has). docs/size-and-speed.md has the measured saving.
+LEFT_OUT_MODULES = ("_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr",
+                    "_codecs_tw", "_multibytecodec", "_decimal")
 
 
 def _make_variables(ctx: BuildContext, names: tuple[str, ...]) -> dict[str, str]:
@@ -61,7 +66,8 @@ def build(ctx: BuildContext) -> None:
     ctx.run(["emconfigure", "./configure", "-C", "--host=wasm32-unknown-emscripten",
              f"--build={host}", "--with-emscripten-target=browser",
              f"--with-build-python={build_python}", "--with-ensurepip=no",
-             "--disable-test-modules", "py_cv_module__sqlite3=n/a"], env=env)
+             "--disable-test-modules", "py_cv_module__sqlite3=n/a",
+             *(f"py_cv_module_{name}=n/a" for name in LEFT_OUT_MODULES)], env=env)
     ctx.run(["emmake", "make", f"-j{ctx.jobs}", f"lib{ctx.python_dirname}.a", "pybuilddir.txt",
              "Modules/_decimal/libmpdec/libmpdec.a", "Modules/expat/libexpat.a"], env=env)
     _install(ctx, _make_variables(ctx, LINK_VARIABLES))
