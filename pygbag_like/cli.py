@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from pygbag_like import __version__
 from pygbag_like.commands import OneLineParser
 from pygbag_like.commands import exec as exec_command
+from pygbag_like.commands import new as new_command
 from pygbag_like.commands import pack as pack_command
 from pygbag_like.commands import runtime as runtime_command
 from pygbag_like.errors import PackError, RuntimeBuildError
 
 # Every command but the game one, by name; they are listed in this order in `pack --help`.
-COMMANDS = {"runtime": runtime_command, "exec": exec_command}
+COMMANDS = {"runtime": runtime_command, "exec": exec_command, "new": new_command}
 GAME_COMMAND = "game"
 
 
@@ -57,7 +58,7 @@ def main_parser() -> argparse.ArgumentParser:
     """The whole command line: `pack GAME_DIR ...` and one subparser per command."""
     parser = OneLineParser(
         prog="pack", add_help=False,
-        usage="pack GAME_DIR [options]\n       pack {runtime,exec} ...",
+        usage="pack GAME_DIR [options]\n       pack {runtime,exec,new} ...",
         description="Pack a pygame-ce game folder (with main.py) into a web page that runs in "
                     "any modern browser, with nothing loaded from elsewhere.",
     )

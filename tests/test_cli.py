@@ -182,3 +182,17 @@ def test_sources_folder_must_exist(tmp_path, capsys):
     code, err = run_cli(capsys, "runtime", "build", "--sources", str(missing))
     assert code == 2 and len(err) == 1 and "no such folder" in err[0]
     assert not missing.exists()
+
+
+def test_new_makes_a_game_folder_that_packs(tmp_path, capsys):
+    from pygbag_like.scan import scan_game
+
+    game = tmp_path / "space-race"
+    code, _ = run_cli(capsys, "new", str(game))
+    assert code == 0
+    assert sorted(p.name for p in game.iterdir()) == [".packignore", "assets", "main.py",
+                                                      "pack.toml"]
+    assert 'title = "Space Race"' in (game / "pack.toml").read_text()
+    assert scan_game(game).entry_point == "main.py"  # it compiles, and nothing is ignored
+    code, err = run_cli(capsys, "new", str(game))
+    assert code == 2 and "already exists" in err[0]

@@ -1,6 +1,7 @@
 """One module per `pack` command, each with `add_parser(subparsers)` and `run(args) -> int`.
 
-`pack` (the game command), `runtime` and `exec`. cli.py builds the one parser from them.
+`pack` (the game command), `runtime`, `exec` and `new`. cli.py builds the one parser from
+them.
 """
 
 import argparse
