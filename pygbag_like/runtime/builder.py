@@ -15,6 +15,7 @@ import os
 import shutil
 import stat
 import tarfile
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -156,9 +157,10 @@ class _Build:
         final = paths.component_dir(name, self.keys[name])
         shutil.rmtree(final, ignore_errors=True)  # leftovers of an interrupted build
         final.mkdir(parents=True)
-        work = paths.work_dir() / f"{name}-{self.keys[name]}"
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
+        # A folder of its own: an interrupted build's commands may still be writing into
+        # theirs for a moment after its lock was released.
+        paths.work_dir().mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f"{name}-{self.keys[name]}-", dir=paths.work_dir()))
         log_path = paths.logs_dir() / f"{name}.log"
         log_path.parent.mkdir(parents=True, exist_ok=True)
         log_path.write_text(f"# {name} {item.recipe.version} key {self.keys[name]}\n")
