@@ -13,6 +13,7 @@
   const objects = new Map();
   const promises = new Map();
   const callbackQueue = [];
+  const keptRanges = new Map();  // url#range -> reply, see syncRequest
   let nextRef = 1;
 
   function keep(value) {
@@ -93,6 +94,20 @@
   function syncRequest(request) {
     const local = PygbagLike.files && PygbagLike.files[request.url];
     if (local) return localRequest(request, local);
+    // A range of a file is the same every time (the module store's names carry a hash of
+    // their content): kept, so that Play again, which starts a new runtime, fetches no
+    // module twice.
+    const range = request.method === "GET" && request.headers.find(function (h) {
+      return h[0].toLowerCase() === "range";
+    });
+    const key = range ? request.url + "#" + range[1] : null;
+    if (key && keptRanges.has(key)) return keptRanges.get(key);
+    const reply = networkRequest(request);
+    if (key && reply.status === 206) keptRanges.set(key, reply);
+    return reply;
+  }
+
+  function networkRequest(request) {
     const xhr = new XMLHttpRequest();
     xhr.open(request.method, request.url, false);
     xhr.overrideMimeType("text/plain; charset=x-user-defined");  // the bytes, untouched
