@@ -151,6 +151,19 @@ def _loops_in_generators(tree: ast.Module) -> set[int]:
     return found
 
 
+def _loops_in_coroutines(tree: ast.Module) -> set[int]:
+    """ids of the loops whose nearest enclosing function is an `async def` that awaits:
+    the page gets its frames through those awaits (`for pipe in pipes: pipe.tick()` in an
+    asyncio game is not a main loop)."""
+    found: set[int] = set()
+    for function in ast.walk(tree):
+        if isinstance(function, ast.AsyncFunctionDef):
+            own = list(_own_nodes(function))
+            if any(isinstance(node, ast.Await) for node in own):
+                found.update(id(node) for node in own if isinstance(node, ast.While | ast.For))
+    return found
+
+
 def _own_nodes(function: ast.AST) -> Iterable[ast.AST]:
     """The nodes of a function's body, not descending into nested definitions."""
     stack = list(ast.iter_child_nodes(function))
@@ -201,11 +214,16 @@ def check_loops(modules: Mapping[str, ast.Module], entry_point: str = "main.py")
     warnings: list[str] = []
     for rel, tree in trees.items():
         in_generators = _loops_in_generators(tree)
+        in_coroutines = _loops_in_coroutines(tree)
         for node in ast.walk(tree):
             if not isinstance(node, ast.While | ast.For) or _has_await(node):
                 continue
             names = list(_called_names(node))
-            if any(is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding for n in names):
+            # In a coroutine, only a yield call in the loop itself makes it a desktop loop;
+            # a method found by name elsewhere may well be another class's.
+            reaches = (is_yield_call if id(node) in in_coroutines else
+                       lambda n: is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding)
+            if any(reaches(n) for n in names):
                 blocking.append(f"{rel}:{node.lineno}")
             elif isinstance(node, ast.While) and id(node) not in in_generators and (
                     any(_is_game_call(n) for n in names) or _never_ends(node)):

@@ -123,3 +123,15 @@ def test_entry_point_in_a_subfolder_imports_its_neighbours():
                       "tools/editor.py": "while True:\n    screen.fill(0)\n"})
     result = check_loops(modules, "code/main.py")
     assert result.blocking_loops == ("code/level.py:3",) and not result.warnings
+
+
+def test_a_method_found_by_name_in_an_asyncio_game_is_not_a_main_loop():
+    game = ("import asyncio, pygame\nclass Config:\n    def tick(self):\n"
+            "        self.clock.tick(30)\nclass Pipe:\n    def tick(self):\n        self.x -= 1\n"
+            "async def play(pipes, config):\n    while True:\n        for pipe in pipes:\n"
+            "            pipe.tick()\n        config.tick()\n        await asyncio.sleep(0)\n"
+            "asyncio.run(play([], Config()))\n")
+    assert not report(game).needs_asyncify
+    desktop_in_async = ("import asyncio, pygame\nasync def main():\n    await asyncio.sleep(0)\n"
+                        "    while True:\n        pygame.display.flip()\n")
+    assert report(desktop_in_async).needs_asyncify
