@@ -45,6 +45,10 @@ class LiveState:
 
     def __init__(self) -> None:
         self.error: str | None = None
+        # One more for each repack, whatever its outcome: a page knows which one it shows
+        # (it is written into the page as it is served), and the events stream tells it the
+        # latest when it connects, so a repack that ended before it listened is not missed.
+        self.generation = 0
         self._listeners: list[queue.Queue[tuple[str, str]]] = []
         self._lock = threading.Lock()
 
@@ -64,9 +68,14 @@ class LiveState:
                 listener.put((event, data))
 
 
-def _error_page(message: str) -> bytes:
+def _generation_script(generation: int) -> str:
+    return f"<script>window.PACK_GENERATION = {generation};</script>"
+
+
+def _error_page(message: str, generation: int) -> bytes:
     return (
         "<!doctype html><meta charset='utf-8'><title>Pack failed</title>"
+        + _generation_script(generation) +
         "<body style='background:#200;color:#eee;font-family:sans-serif'>"
         "<h2>Packing failed</h2><pre id='pl-error-text'>" + html.escape(message) + "</pre>"
         "<section id='pl-error' hidden><h2 id='pl-error-title'></h2></section>"
@@ -98,21 +107,36 @@ def _handler_for(state: LiveState, game_dir: Path) -> type[StaticHandler]:
         def do_GET(self) -> None:
             if self.path == EVENTS_PATH:
                 self._stream_events()
-            elif state.error is not None and self.path.split("?")[0] in ("/", "/index.html"):
-                body = _error_page(state.error)
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+            elif self.path.split("?")[0] in ("/", "/index.html"):
+                self._send_page()
             else:
                 super().do_GET()
+
+        def _send_page(self) -> None:
+            """index.html (or the error page), marked with the repack it belongs to."""
+            generation = state.generation
+            if state.error is not None:
+                body = _error_page(state.error, generation)
+            else:
+                try:
+                    page = (Path(self.directory) / "index.html").read_text(encoding="utf-8")
+                except OSError:
+                    self.send_error(404)
+                    return
+                body = page.replace("</head>", _generation_script(generation) + "</head>",
+                                    1).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def _stream_events(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.end_headers()
             listener = state.listen()
+            listener.put(("hello", str(state.generation)))
             try:
                 while True:
                     try:
@@ -229,10 +253,12 @@ class Repacker:
             if self.archive:
                 write_archive(self.out_dir, archive_path(self.out_dir))
         except Exception as error:  # the server outlives any failure of one pack
+            self.state.generation += 1
             self.state.error = _failure_message(error)
             reporting.error(self.state.error)
             self.state.broadcast("pack-error", self.state.error)
             return
+        self.state.generation += 1
         self.state.error = None
         reporting.pack_result(result)
         self.state.broadcast("reload")

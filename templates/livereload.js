@@ -48,13 +48,22 @@
     forwardOutput();
   }
 
-  const events = new EventSource("__pack_events");
-  events.addEventListener("reload", function () {
+  function reload() {
     const state = document.body.dataset.state;
     if (page && (state === "running" || state === "ended" || state === "failed")) {
       rememberStarted();
     }
     location.reload();
+  }
+
+  const events = new EventSource("__pack_events");
+  events.addEventListener("reload", reload);
+  // On connecting: the latest repack. This page shows an older one if a repack ended
+  // between serving it and listening (the server writes PACK_GENERATION into each page).
+  events.addEventListener("hello", function (event) {
+    if (window.PACK_GENERATION !== undefined && Number(event.data) !== window.PACK_GENERATION) {
+      reload();
+    }
   });
   events.addEventListener("pack-error", function (event) {
     document.body.dataset.state = "failed";

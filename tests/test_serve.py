@@ -224,9 +224,10 @@ def test_the_page_log_is_checked_and_paths_are_made_local(tmp_path):
 def test_error_page_carries_the_live_reload_script():
     from pygbag_like.serve import _error_page
 
-    page = _error_page("main.py:1: <bad>").decode()
+    page = _error_page("main.py:1: <bad>", 3).decode()
     assert "main.py:1: &lt;bad&gt;" in page
     assert 'EventSource("__pack_events")' in page
+    assert "window.PACK_GENERATION = 3;" in page  # to tell a repack it missed
 
 
 def test_serve_binds_to_localhost_by_default():
@@ -310,9 +311,9 @@ def test_serve_survives_hostile_folders_and_a_recreated_game(runtime, tmp_path):
         assert "loop" in wait_for_page(port, "Too many levels of symbolic links")
         (game / "loop").unlink()
         wait_for_page(port, "loader.js")
-        (game / "deep.py").write_text("x" + ".a" * 1500 + "\n")
+        (game / "main.py").write_text("x" + ".a" * 1500 + "\n")
         wait_for_page(port, "nested too deeply")
-        (game / "deep.py").unlink()
+        (game / "main.py").write_text(GAME.format(version=2))
         wait_for_page(port, "loader.js")
         shutil.rmtree(game)
         wait_for_page(port, "is gone")
