@@ -12,6 +12,7 @@ page is ready, median of 5, and the same on a second visit (browser cache warm).
 import argparse
 import gzip
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,16 +53,28 @@ def fetched_sizes(served_root: Path, urls: list[str]) -> tuple[int, int, int]:
     return raw, gz, br
 
 
-def first_frame_seconds(page, url: str) -> float:
-    """Navigation -> the game's first drawn frame, clicking as soon as the page is ready."""
+# The page's start-up marks (docs/runtime-contract.md), in the order they happen.
+MARKS = ("pl:downloaded", "pl:instantiated", "pl:mounted", "pl:python-ready", "pl:clicked",
+         "pl:first-frame")
+
+
+def first_frame_seconds(page, url: str, timeline: dict[str, list[float]] | None = None) -> float:
+    """Navigation -> the game's first drawn frame, clicking as soon as the page is ready;
+    the time of each start-up mark is added to `timeline`."""
     page.goto(url)
     page.wait_for_function("['ready', 'running'].includes(document.body.dataset.state)",
                            timeout=60000)
     if page.evaluate("document.body.dataset.state") == "ready":
+        page.evaluate("performance.mark('pl:clicked')")
         page.locator("#pl-start").click()
     page.wait_for_function("performance.getEntriesByName('pl:first-frame').length",
                            timeout=60000)
-    return page.evaluate("performance.getEntriesByName('pl:first-frame')[0].startTime") / 1000
+    marks = page.evaluate("Object.fromEntries(performance.getEntriesByType('mark')"
+                          ".map(m => [m.name, m.startTime]))")
+    for name in MARKS:
+        if timeline is not None and name in marks:
+            timeline.setdefault(name, []).append(marks[name] / 1000)
+    return marks["pl:first-frame"] / 1000
 
 
 def bench_game(browser, nginx: Nginx, name: str, game: Path, runs: int) -> None:
@@ -77,11 +90,15 @@ def bench_game(browser, nginx: Nginx, name: str, game: Path, runs: int) -> None:
     print(f"{name}: {len(urls)} files fetched; on the wire {raw / 1e6:.2f} MB uncompressed, "
           f"{gz / 1e6:.2f} MB gzip -9, {br / 1e6:.2f} MB brotli -q11")
     cold = [first]
+    timeline: dict[str, list[float]] = {}
     for _ in range(runs - 1):
         fresh = browser.new_context()
-        cold.append(first_frame_seconds(fresh.new_page(), url))
+        cold.append(first_frame_seconds(fresh.new_page(), url, timeline))
         fresh.close()
     print(f"{name}: navigation -> first frame, clicking at once: {summary(cold)}")
+    print(f"{name}: start-up timeline (median s after navigation): " + ", ".join(
+        f"{mark.removeprefix('pl:')} {statistics.median(times):.3f}"
+        for mark, times in timeline.items()))
     warm = [first_frame_seconds(page, url) for _ in range(runs)]
     print(f"{name}: second visit (cache warm) -> first frame: {summary(warm)}")
     context.close()
