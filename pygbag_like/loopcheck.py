@@ -151,17 +151,20 @@ def _loops_in_generators(tree: ast.Module) -> set[int]:
     return found
 
 
-def _loops_in_coroutines(tree: ast.Module) -> set[int]:
-    """ids of the loops whose nearest enclosing function is an `async def` that awaits:
-    the page gets its frames through those awaits (`for pipe in pipes: pipe.tick()` in an
-    asyncio game is not a main loop)."""
-    found: set[int] = set()
-    for function in ast.walk(tree):
-        if isinstance(function, ast.AsyncFunctionDef):
-            own = list(_own_nodes(function))
-            if any(isinstance(node, ast.Await) for node in own):
-                found.update(id(node) for node in own if isinstance(node, ast.While | ast.For))
-    return found
+def _runs_asyncio(tree: ast.Module) -> bool:
+    """True when the module starts an asyncio loop when run (`asyncio.run(main())` at its
+    top level, under `if __name__ == "__main__":` too): the page gets its frames through the
+    game's awaits."""
+    stack: list[ast.stmt] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.If):
+            stack.extend([*node.body, *node.orelse])
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and (
+                _ends_with(_dotted(node.value.func), "asyncio.run")
+                or _dotted(node.value.func) == "run"):
+            return True
+    return False
 
 
 def _own_nodes(function: ast.AST) -> Iterable[ast.AST]:
@@ -212,18 +215,17 @@ def check_loops(modules: Mapping[str, ast.Module], entry_point: str = "main.py")
     yielding = _yielding_functions(trees.values(), is_yield_call)
     blocking: list[str] = []
     warnings: list[str] = []
+    # In an asyncio game only a yield call in the loop itself makes a desktop loop: a
+    # method found by name elsewhere may well be another class's (a pipe's tick()).
+    asyncio_game = entry_point in trees and _runs_asyncio(trees[entry_point])
     for rel, tree in trees.items():
         in_generators = _loops_in_generators(tree)
-        in_coroutines = _loops_in_coroutines(tree)
         for node in ast.walk(tree):
             if not isinstance(node, ast.While | ast.For) or _has_await(node):
                 continue
             names = list(_called_names(node))
-            # In a coroutine, only a yield call in the loop itself makes it a desktop loop;
-            # a method found by name elsewhere may well be another class's.
-            reaches = (is_yield_call if id(node) in in_coroutines else
-                       lambda n: is_yield_call(n) or n.rsplit(".", 1)[-1] in yielding)
-            if any(reaches(n) for n in names):
+            if any(is_yield_call(n) or (not asyncio_game and n.rsplit(".", 1)[-1] in yielding)
+                   for n in names):
                 blocking.append(f"{rel}:{node.lineno}")
             elif isinstance(node, ast.While) and id(node) not in in_generators and (
                     any(_is_game_call(n) for n in names) or _never_ends(node)):
