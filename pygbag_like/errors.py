@@ -57,6 +57,12 @@ class RuntimeMissingError(PackError):
     exit_code = 6
 
 
+class RuntimeMismatchError(PackError):
+    """A runtime folder's files are not the ones the repository records for its key."""
+
+    exit_code = 9
+
+
 class ServeError(PackError):
     """The dev server cannot start (port in use...)."""
 

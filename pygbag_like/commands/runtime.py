@@ -12,10 +12,11 @@ from pathlib import Path
 import brotli
 from rich.console import Console
 
-from pygbag_like.errors import RuntimeBuildError, UsageError
+from pygbag_like.errors import RuntimeBuildError, RuntimeMismatchError, UsageError
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.builder import BuildReporter, build_runtime
 from pygbag_like.runtime.layout import RuntimeFiles, find_runtime
+from pygbag_like.runtime.verify import REPRODUCED, check_runtime, record_runtime
 
 console = Console(stderr=True, highlight=False)
 SIZES_FILE = "sizes.json"
@@ -36,6 +37,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="a folder of already-downloaded source archives (offline builds; "
              f"default ${paths.SOURCES_ENV}, else the cache's own)")
     actions.add_parser("info", help="where the runtime is, its versions and file sizes")
+    _add_verify_parser(actions)
     actions.add_parser("clean", help="remove the cached runtime and its build files")
     return parser
 
@@ -45,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
         return build(jobs=args.jobs, sources=args.sources)
     if args.action == "info":
         return info()
+    if args.action == "verify":
+        return verify(args.path, record=args.record)
     return clean()
 
 
@@ -74,6 +78,7 @@ def build(jobs: int | None = None, sources: Path | None = None) -> int:
                           sources=sources.resolve() if sources else None)
     seconds = time.monotonic() - started
     console.print(f"Runtime ready in {seconds:.1f}s: {files.root}", soft_wrap=True)
+    console.print(check_runtime(files.root).line(), soft_wrap=True)
     return 0
 
 
@@ -134,3 +139,30 @@ def print_log_tail(error: RuntimeBuildError, lines: int = 25) -> None:
         print("\n".join(tail), file=sys.stderr)
         print("---", file=sys.stderr)
 
+
+
+def _add_verify_parser(actions: argparse._SubParsersAction) -> None:
+    parser = actions.add_parser(
+        "verify", help="check a runtime's files against the sha256 the repository records",
+        description="Check a runtime folder (default: the one pack uses) against the sha256 "
+                    "the repository records for its key; exit 9 naming the files that differ.")
+    parser.add_argument("path", nargs="?", type=Path, metavar="PATH",
+                        help="a runtime folder (default: the one pack uses)")
+    parser.add_argument("--record", action="store_true",
+                        help="write the folder's hashes as the record of its key instead "
+                             "(for the repository, after changing a recipe)")
+
+
+def verify(path: Path | None, record: bool = False) -> int:
+    """Check (or record) a runtime folder against the repository's record."""
+    folder = (path or find_runtime().root).resolve()
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such folder")
+    if record:
+        print(f"recorded runtime {folder} in {record_runtime(folder)}")
+        return 0
+    verdict = check_runtime(folder)
+    if verdict.status != REPRODUCED:
+        raise RuntimeMismatchError(f"{folder}: {verdict.line()}")
+    print(f"{folder}: {verdict.line()}")
+    return 0

@@ -35,6 +35,7 @@ from pygbag_like.runtime.recipe import (
     LoadedRecipe,
     load_recipes,
 )
+from pygbag_like.runtime.reproducible import build_env, newest_member_time, path_map
 from pygbag_like.runtime.sources import ensure_source
 from pygbag_like.runtime.toolchain import Toolchain, find_toolchain
 
@@ -130,13 +131,15 @@ def _make_read_only(folder: Path) -> None:
             path.chmod(stat.S_IMODE(path.stat().st_mode) & ~0o222)
 
 
-def _extract(archive: Path, into: Path) -> Path:
+def _extract(archive: Path, into: Path) -> tuple[Path, int]:
+    """Unpack a source archive; its top-level folder and the newest time of its files."""
     with tarfile.open(archive) as tar:
         tar.extractall(into, filter="data")
+        epoch = newest_member_time(tar)
     entries = [p for p in into.iterdir()]
     if len(entries) != 1 or not entries[0].is_dir():
         raise RuntimeBuildError(f"{archive.name} does not unpack into a single folder")
-    return entries[0]
+    return entries[0], epoch
 
 
 class _Build:
@@ -167,16 +170,20 @@ class _Build:
         self.reporter.step_started(name, item.recipe.version, log_path)
         started = time.monotonic()
         source = item.recipe.source
-        src = _extract(self.sources / source.filename, work / "src") if source else work
+        src, epoch = (_extract(self.sources / source.filename, work / "src") if source
+                      else (work, 0))
         sdl_port = resource_dir("sdl_port")
         build_dir = work / "build"
         build_dir.mkdir()
         closure = self._closure(name)
+        env = self.toolchain.env
+        folders = path_map(work, name, paths.cache_root(), env.get("EM_CACHE"))
         ctx = BuildContext(
             name=name, src=src, build_dir=build_dir, prefix=final,
             deps={d: paths.component_dir(d, self.keys[d]) for d in closure},
             versions={d: self.recipes[d].recipe.version for d in (*closure, name)},
-            env=dict(self.toolchain.env), log_path=log_path, jobs=self.jobs, sdl_port=sdl_port,
+            env={**env, **build_env(folders, epoch, env.get("EMCC_CFLAGS", ""))},
+            log_path=log_path, jobs=self.jobs, sdl_port=sdl_port, path_map=folders,
         )
         try:
             for patch in item.recipe.patches:

@@ -9,7 +9,7 @@ import importlib.util
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
@@ -19,7 +19,7 @@ from pygbag_like.runtime.process import run_logged
 
 # Part of every component's cache key: bump it when a BuildContext helper (cmake flags, the
 # environment) changes what components are built with, so that they are rebuilt.
-BUILD_API_VERSION = "2"
+BUILD_API_VERSION = "3"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -92,6 +92,8 @@ class BuildContext:
     log_path: Path
     jobs: int
     sdl_port: Path
+    # Build folders -> the fixed names that stand for them in outputs (runtime/reproducible.py)
+    path_map: Mapping[str, str] = field(default_factory=dict)
 
     def run(self, cmd: Sequence[str | os.PathLike], cwd: Path | None = None,
             env: Mapping[str, str] | None = None, capture: bool = False) -> str:

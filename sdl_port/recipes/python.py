@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from pygbag_like.runtime.recipe import BuildContext, Recipe, Source
+from pygbag_like.runtime.reproducible import replace_paths
 
 RECIPE = Recipe(
     name="python",
@@ -52,6 +53,11 @@ def _make_variables(ctx: BuildContext, names: tuple[str, ...]) -> dict[str, str]
     return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
 
 
+def _build_python(ctx: BuildContext) -> str:
+    """The host's Python of the runtime's version, which CPython's build runs."""
+    return shutil.which(ctx.python_dirname, path=ctx.env.get("PATH")) or ctx.python_dirname
+
+
 def build(ctx: BuildContext) -> None:
     zlib, bzip2 = ctx.dep("zlib"), ctx.dep("bzip2")
     env = {
@@ -61,7 +67,7 @@ def build(ctx: BuildContext) -> None:
         # Non-empty values keep configure away from the sqlite3 port; the module is left out.
         "LIBSQLITE3_CFLAGS": " ", "LIBSQLITE3_LIBS": " ",
     }
-    build_python = shutil.which(ctx.python_dirname, path=ctx.env.get("PATH")) or ctx.python_dirname
+    build_python = _build_python(ctx)
     host = ctx.run(["./config.guess"], capture=True).strip()
     ctx.run(["emconfigure", "./configure", "-C", "--host=wasm32-unknown-emscripten",
              f"--build={host}", "--with-emscripten-target=browser",
@@ -95,9 +101,13 @@ def _install_stdlib(ctx: BuildContext) -> None:
     stdlib = ctx.prefix / "stdlib"
     shutil.copytree(ctx.src / "Lib", stdlib, ignore=shutil.ignore_patterns(*UNSHIPPED_LIB))
     build_dir = ctx.src / (ctx.src / "pybuilddir.txt").read_text().strip()
+    # Build folders become fixed names (the same bytes from any cache folder): the sources are
+    # where the standard library lives in the browser, the rest as in __FILE__ (ctx.path_map),
+    # and the build Python's path its name.
+    folders = {**ctx.path_map, str(ctx.src): f"{STDLIB_PREFIX}/{ctx.python_dirname}",
+               _build_python(ctx): ctx.python_dirname}
     for generated in build_dir.glob("_sysconfigdata_*.py"):
-        text = generated.read_text().replace(str(ctx.src), f"{STDLIB_PREFIX}/{ctx.python_dirname}")
-        (stdlib / generated.name).write_text(text)
+        (stdlib / generated.name).write_text(replace_paths(generated.read_text(), folders))
     config_c = (ctx.src / "Modules" / "config.c").read_text()
     frozen_c = (ctx.src / "Python" / "frozen.c").read_text()
     frozen = set(re.findall(r'\{"([\w.]+)", NULL, 0, (?:false|true), GET_CODE', frozen_c))

@@ -46,7 +46,7 @@ def build(ctx: BuildContext) -> None:
         shutil.copy2(ctx.sdl_port / "launcher" / module, sources / module)
     compiled = ctx.prefix / MODULE_FILES
     ctx.run([shutil.which(ctx.python_dirname, path=ctx.env.get("PATH")) or sys.executable,
-             ctx.sdl_port / "compile_pyc.py", sources, compiled, LIB_ROOT])
+             "-S", ctx.sdl_port / "compile_pyc.py", sources, compiled, LIB_ROOT])
     data = _data_files(sources, compiled)
     native = json.loads((ctx.dep("python") / "modules.json").read_text())
     index = index_sources(
