@@ -11,6 +11,9 @@ otherwise take from the machine or the moment (docs/reproducible.md):
   `__DATE__`/`__TIME__` are defined from it (clang 14 does not read SOURCE_DATE_EPOCH:
   CPython's `sys.version` showed the build's date and time);
 - host scripts: a fixed hash seed, the C locale and UTC.
+
+What this module sets is how every component is built: changing it means bumping
+recipe.BUILD_API_VERSION, so that every component is built again.
 """
 
 import shlex
