@@ -140,7 +140,6 @@ def print_log_tail(error: RuntimeBuildError, lines: int = 25) -> None:
         print("---", file=sys.stderr)
 
 
-
 def _add_verify_parser(actions: argparse._SubParsersAction) -> None:
     parser = actions.add_parser(
         "verify", help="check a runtime's files against the sha256 the repository records",
