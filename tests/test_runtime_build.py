@@ -10,6 +10,7 @@ import pytest
 
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.recipe import load_recipes
+from pygbag_like.runtime.verify import check_runtime
 
 pytestmark = pytest.mark.runtime
 
@@ -26,6 +27,8 @@ def test_second_build_reuses_every_component(runtime):
     cached = {line.split()[1] for line in result.stderr.splitlines() if "(cached)" in line}
     assert cached == names
     assert "building" not in result.stderr
+    # Its last line says whether the runtime is the one the repository records.
+    assert result.stderr.strip().splitlines()[-1] == check_runtime(runtime.root).line()
 
 
 def test_info_lists_versions_and_compressed_sizes(runtime):
