@@ -106,8 +106,8 @@ def compressed_sizes(delivered: list[tuple[str, bytes]]) -> tuple[int, int]:
 
 
 # The page's start-up marks (docs/runtime-contract.md), in the order they happen.
-MARKS = ("pl:downloaded", "pl:instantiated", "pl:mounted", "pl:python-ready", "pl:clicked",
-         "pl:first-frame")
+MARKS = ("pl:downloaded", "pl:instantiated", "pl:mounted", "pl:interpreter", "pl:configured",
+         "pl:python-ready", "pl:clicked", "pl:first-frame")
 
 
 def first_frame_seconds(page, url: str, timeline: dict[str, list[float]] | None = None) -> float:
