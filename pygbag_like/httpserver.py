@@ -9,6 +9,7 @@ connections arrive at once or sit idle half-open.
 
 import errno
 import os
+import socket
 import sys
 import threading
 from functools import partial
@@ -56,9 +57,27 @@ class StaticHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+def exclusive_port() -> bool:
+    """True on Windows, where a socket with SO_REUSEADDR may take a port another program
+    listens on (both would get connections): there the server asks for the port alone
+    (SO_EXCLUSIVEADDRUSE), so that a taken port is an error as it is elsewhere."""
+    return sys.platform == "win32"
+
+
 class _Server(ThreadingHTTPServer):
     request_queue_size = LISTEN_BACKLOG
     daemon_threads = True
+
+    @property
+    def allow_reuse_address(self) -> bool:  # type: ignore[override]
+        """SO_REUSEADDR (a restarted server gets its port back at once), not on Windows."""
+        return not exclusive_port()
+
+    def server_bind(self) -> None:
+        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)
+        if exclusive_port() and exclusive is not None:
+            self.socket.setsockopt(socket.SOL_SOCKET, exclusive, 1)
+        super().server_bind()
 
     def handle_error(self, request, client_address) -> None:
         """A browser that drops a download half-way (the page took the file's gzip copy
