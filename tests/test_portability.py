@@ -140,3 +140,21 @@ def test_server_port_on_windows_is_exclusive(tmp_path, monkeypatch):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_pack_exec_finds_chrome_where_windows_installs_it(tmp_path, monkeypatch):
+    from pygbag_like import browser
+    from pygbag_like.errors import ToolMissingError
+
+    monkeypatch.delenv(browser.CHROMIUM_ENV, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    monkeypatch.delenv("ProgramFiles", raising=False)
+    monkeypatch.delenv("ProgramFiles(x86)", raising=False)
+    with pytest.raises(ToolMissingError, match="install Chrome or Chromium"):
+        browser.find_chromium()
+    chrome = tmp_path / "local" / "Google" / "Chrome" / "Application" / "chrome.exe"
+    chrome.parent.mkdir(parents=True)
+    chrome.write_bytes(b"")
+    assert browser.find_chromium() == str(chrome)
