@@ -135,6 +135,12 @@ def test_a_wheel_missing_files_is_refused(tmp_path, empty_cache, monkeypatch):
 
 
 def test_runtime_build_is_linux_only(monkeypatch, capsys):
+    from pygbag_like.commands import runtime as runtime_command
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("the build started on macOS")
+
+    monkeypatch.setattr(runtime_command, "build_runtime", no_build)
     monkeypatch.setattr(sys, "platform", "darwin")
     code = cli.main(["runtime", "build"])
     err = capsys.readouterr().err.strip().splitlines()
