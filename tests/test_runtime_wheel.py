@@ -159,13 +159,16 @@ def _run(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def wheel_venv(runtime, tmp_path_factory):
     """A fresh virtualenv holding the project (installed from its files, not editable) and
-    the runtime wheel made from the built runtime by the real `pack runtime wheel`; the
-    environment `pack` runs in there: PATH = the venv's bin only, an empty cache, no EMSDK."""
+    the runtime wheel made from the built runtime by the real `pack runtime wheel` (twice:
+    the same bytes); the environment `pack` runs in there: PATH = the venv's bin only, an
+    empty cache, no EMSDK."""
     root = tmp_path_factory.mktemp("wheel-venv")
     started = time.monotonic()
-    _run([sys.executable, "-m", "pygbag_like", "runtime", "wheel", "--out", str(root / "dist")],
-         cwd=REPO)
+    for out in ("dist", "again"):
+        _run([sys.executable, "-m", "pygbag_like", "runtime", "wheel", "--out", str(root / out)],
+             cwd=REPO)
     (wheel,) = (root / "dist").glob("*.whl")
+    assert (root / "again" / wheel.name).read_bytes() == wheel.read_bytes()
     source = root / "project"
     source.mkdir()
     for name in PROJECT_FILES:
