@@ -9,7 +9,6 @@ connections arrive at once or sit idle half-open.
 
 import errno
 import os
-import socket
 import sys
 import threading
 from functools import partial
@@ -57,11 +56,12 @@ class StaticHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def exclusive_port() -> bool:
-    """True on Windows, where a socket with SO_REUSEADDR may take a port another program
-    listens on (both would get connections): there the server asks for the port alone
-    (SO_EXCLUSIVEADDRUSE), so that a taken port is an error as it is elsewhere."""
-    return sys.platform == "win32"
+def reuse_address() -> bool:
+    """SO_REUSEADDR lets a restarted server take its port back at once (Linux, macOS). On
+    Windows it lets a server take a port another one listens on, both then getting
+    connections: there it is left unset, as socket.create_server and libuv do (so is
+    SO_EXCLUSIVEADDRUSE, which keeps the port busy for a while after the server stops)."""
+    return sys.platform != "win32"
 
 
 class _Server(ThreadingHTTPServer):
@@ -70,14 +70,7 @@ class _Server(ThreadingHTTPServer):
 
     @property
     def allow_reuse_address(self) -> bool:  # type: ignore[override]
-        """SO_REUSEADDR (a restarted server gets its port back at once), not on Windows."""
-        return not exclusive_port()
-
-    def server_bind(self) -> None:
-        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)
-        if exclusive_port() and exclusive is not None:
-            self.socket.setsockopt(socket.SOL_SOCKET, exclusive, 1)
-        super().server_bind()
+        return reuse_address()
 
     def handle_error(self, request, client_address) -> None:
         """A browser that drops a download half-way (the page took the file's gzip copy
