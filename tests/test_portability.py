@@ -155,3 +155,18 @@ def test_pack_exec_finds_chrome_where_windows_installs_it(tmp_path, monkeypatch)
     chrome.parent.mkdir(parents=True)
     chrome.write_bytes(b"")
     assert browser.find_chromium() == str(chrome)
+
+
+def test_output_in_a_code_page_that_lacks_characters(monkeypatch, tmp_path, capsys):
+    """Windows pipes write cp1252: what it cannot write comes out escaped, pack goes on."""
+    import io
+
+    from pygbag_like import cli
+
+    raw = io.BytesIO()
+    stdout = io.TextIOWrapper(raw, encoding="cp1252", write_through=True)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert cli.main(["new", str(tmp_path / "game")]) == 0
+    print("\u2713 caf\u00e9 \U0001f600")
+    assert raw.getvalue().endswith("\\u2713 caf\u00e9 \\U0001f600\n".encode("cp1252"))
+    assert b"created " in raw.getvalue()
