@@ -4,7 +4,8 @@ The wheel's distribution and import package is `pygbag_like_runtime`; the runtim
 same files as a locally built one) is `pygbag_like_runtime/runtime/` in site-packages. Its
 version is `<pygbag_like version>.<the runtime key as a decimal integer>`: a PEP 440 release
 that an index accepts (a `+local` version it does not), and that says which tool version it
-is for; the key itself (hexadecimal) and the launcher hash are in the folder's manifest.json.
+is for (the last number names a runtime, it does not order runtimes); the key itself
+(hexadecimal) and the launcher hash are in the folder's manifest.json.
 """
 
 import importlib.metadata
