@@ -134,6 +134,21 @@ def test_a_wheel_missing_files_is_refused(tmp_path, empty_cache, monkeypatch):
         layout.find_runtime()
 
 
+def test_pack_runtime_wheel_command(tmp_path, empty_cache, capsys):
+    local = fake_runtime(empty_cache / "components" / "runtime-local")
+    layout.record_current(local.root)
+    (tmp_path / "a-file").write_text("")
+    code = cli.main(["runtime", "wheel", "--out", str(tmp_path / "a-file")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 8 and err[-1].startswith("pack: error: cannot write the wheel into"), err
+    assert cli.main(["runtime", "wheel", "--out", str(tmp_path / "dist")]) == 0
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    assert str(wheel) in capsys.readouterr().out
+    with zipfile.ZipFile(wheel) as archive:  # the sizes `pack runtime info` shows, computed
+        sizes = json.loads(archive.read("pygbag_like_runtime/runtime/sizes.json"))
+    assert set(sizes) == {path.name for path in local.files}
+
+
 def test_runtime_build_is_linux_only(monkeypatch, capsys):
     from pygbag_like.commands import runtime as runtime_command
 
