@@ -1,7 +1,7 @@
 """The `pack` command line: one parser, and errors turned into one line and an exit code.
 
     pack GAME_DIR [--out DIR] [--serve] [--archive] ...   pack a game (see `pack --help`)
-    pack runtime build|info|clean                           the WebAssembly runtime
+    pack runtime build|info|wheel|clean                     the WebAssembly runtime
     pack exec SCRIPT.py [args...]                           run a script in the runtime
 
 The first argument is a command name or, for anything else, the game folder: a game folder

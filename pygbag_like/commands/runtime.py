@@ -25,7 +25,7 @@ console = Console(stderr=True, highlight=False)
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = commands.add_parser("runtime", prog="pack runtime",
                                  help="build, inspect or remove the runtime",
-                                 description="Build, inspect or remove the runtime.",
+                                 description="Build, inspect, wheel or remove the runtime.",
                                  error_hint=" (to pack a game folder named runtime, write "
                                             "pack ./runtime)")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
