@@ -35,9 +35,10 @@ asyncio.run(main())
 """
 
 
-def get(port: int, path: str) -> tuple[int, dict[str, str], bytes]:
+def get(port: int, path: str,
+        request_headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", path)
+    connection.request("GET", path, headers=request_headers or {})
     response = connection.getresponse()
     headers = {name.lower(): value for name, value in response.getheaders()}
     return response.status, headers, response.read()
@@ -66,6 +67,21 @@ def test_static_server_serves_wasm_with_its_mime_type(tmp_path):
     server = start_server(tmp_path, "127.0.0.1", 0)
     try:
         assert get(server.server_address[1], "/x.wasm")[1]["content-type"] == "application/wasm"
+    finally:
+        server.shutdown()
+
+
+def test_static_server_answers_a_range_with_the_slice_asked_for(tmp_path):
+    (tmp_path / "modules.data").write_bytes(bytes(range(256)) * 40)
+    server = start_server(tmp_path, "127.0.0.1", 0)
+    port = server.server_address[1]
+    try:
+        status, headers, body = get(port, "/modules.data", {"Range": "bytes=300-309"})
+        assert (status, body) == (206, bytes(range(44, 54)))
+        assert headers["content-range"] == "bytes 300-309/10240"
+        assert get(port, "/modules.data", {"Range": "bytes=10230-"})[2] == bytes(range(246, 256))
+        assert get(port, "/modules.data", {"Range": "bytes=20000-20001"})[0] == 416
+        assert get(port, "/modules.data")[2] == bytes(range(256)) * 40
     finally:
         server.shutdown()
 
