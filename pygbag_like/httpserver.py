@@ -101,9 +101,21 @@ class _Slice:
         return data
 
 
+def reuse_address() -> bool:
+    """SO_REUSEADDR lets a restarted server take its port back at once (Linux, macOS). On
+    Windows it lets a server take a port another one listens on, both then getting
+    connections: there it is left unset, as socket.create_server and libuv do (so is
+    SO_EXCLUSIVEADDRUSE, which keeps the port busy for a while after the server stops)."""
+    return sys.platform != "win32"
+
+
 class _Server(ThreadingHTTPServer):
     request_queue_size = LISTEN_BACKLOG
     daemon_threads = True
+
+    @property
+    def allow_reuse_address(self) -> bool:  # type: ignore[override]
+        return reuse_address()
 
     def handle_error(self, request, client_address) -> None:
         """A browser that drops a download half-way (the page took the file's gzip copy
