@@ -31,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 PYTHON=${PYTHON:-python3}
-"$PYTHON" -m pip install -q -e '.[test]'
+"$PYTHON" -m pip install -q -e '.[test,runtime-build]'
 
 "$PYTHON" -m pygbag_like runtime build
 

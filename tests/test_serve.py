@@ -100,12 +100,12 @@ class Terminal:
                 self.lines.append(line.rstrip("\n"))
                 self.arrived.notify_all()
 
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        """The first line containing `text`, waiting for it to be printed."""
+    def wait_for(self, text: str, timeout: float = 30.0, after: int = 0) -> str:
+        """The first line containing `text` from line `after` on, waiting for it."""
         deadline = time.monotonic() + timeout
         with self.arrived:
             while True:
-                found = [line for line in self.lines if text in line]
+                found = [line for line in self.lines[after:] if text in line]
                 if found:
                     return found[0]
                 left = deadline - time.monotonic()
@@ -183,8 +183,9 @@ def test_the_game_output_and_its_traceback_appear_in_the_terminal(served_game, b
     game, port, process = served_game
     terminal = Terminal(process)
     terminal.wait_for("Serving http://127.0.0.1:")
+    printed = len(terminal.lines)
     (game / "main.py").write_text(CRASHING)
-    terminal.wait_for("packed ")
+    terminal.wait_for("packed ", after=printed)  # the repack, not the first pack
     page = browser.new_page()
     page.goto(f"http://127.0.0.1:{port}/")
     page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60000)
