@@ -123,9 +123,10 @@ def main() -> None:
         www.mkdir()
         for label, game in games.items():
             result = pack_game(game, load_config(game), www / game.name)
-            wasm = result.out_dir / "runtime" / f"{result.variant}.wasm"
+            # the packed name carries a content hash: python.<hash>.wasm
+            wasm = next((result.out_dir / "runtime").glob(f"{result.variant.name}.*.wasm"))
             data = wasm.read_bytes()
-            print(f"{label}: runtime {result.variant}, wasm {len(data):,} B raw, "
+            print(f"{label}: runtime {result.variant.name}, wasm {len(data):,} B raw, "
                   f"{len(gzip.compress(data, 9)):,} B gzip")
         server, base = serve(www)
         try:

@@ -2,8 +2,10 @@
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from pygbag_like.errors import ToolMissingError
 
@@ -17,8 +19,32 @@ CHROMIUM_ARGS = (
 )
 
 
+# Where Chromium-based browsers install themselves off PATH: (environment variable holding
+# the base folder, or "" for the root; path parts below it).
+INSTALLED = {
+    "darwin": [("", ("Applications", app, "Contents", "MacOS", binary)) for app, binary in (
+        ("Chromium.app", "Chromium"), ("Google Chrome.app", "Google Chrome"),
+        ("Microsoft Edge.app", "Microsoft Edge"))],
+    "win32": [(base, parts) for base in ("ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA")
+              for parts in (("Google", "Chrome", "Application", "chrome.exe"),
+                            ("Chromium", "Application", "chrome.exe"),
+                            ("Microsoft", "Edge", "Application", "msedge.exe"))],
+}
+
+
+def _installed_browsers() -> list[Path]:
+    """The platform's usual browser locations (Windows, macOS), existing or not."""
+    found = []
+    for base, parts in INSTALLED.get(sys.platform, ()):
+        folder = os.environ.get(base) if base else "/"
+        if folder:
+            found.append(Path(folder, *parts))
+    return found
+
+
 def find_chromium() -> str:
-    """Path of a Chromium binary: $PACK_CHROMIUM, else the first one on PATH."""
+    """Path of a Chromium binary: $PACK_CHROMIUM, else the first one on PATH, else Chrome,
+    Chromium or Edge where they install themselves on Windows and macOS."""
     override = os.environ.get(CHROMIUM_ENV)
     if override:
         return override
@@ -26,8 +52,12 @@ def find_chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise ToolMissingError("chromium was not found: install it (apt-get install chromium) "
-                           f"or set {CHROMIUM_ENV} to a Chromium binary")
+    for path in _installed_browsers():
+        if path.is_file():
+            return str(path)
+    how = "apt-get install chromium" if sys.platform == "linux" else "install Chrome or Chromium"
+    raise ToolMissingError(f"chromium was not found: {how}, or set {CHROMIUM_ENV} to a "
+                           "Chromium binary")
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 """The `pack` command line: one parser, and errors turned into one line and an exit code.
 
     pack GAME_DIR [--out DIR] [--serve] [--archive] ...   pack a game (see `pack --help`)
-    pack runtime build|info|clean                           the WebAssembly runtime
+    pack runtime build|info|wheel|clean                     the WebAssembly runtime
     pack exec SCRIPT.py [args...]                           run a script in the runtime
 
 The first argument is a command name or, for anything else, the game folder: a game folder
@@ -83,6 +83,14 @@ def _stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, interrupt)
 
 
+def _tolerant_output() -> None:
+    """A Windows console or pipe may write with a code page (cp1252...) that lacks
+    characters a game prints or pack's own ✓: those are written escaped, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def _one_line(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return f"the disk is full{f' (writing {error.filename})' if error.filename else ''}: " \
@@ -100,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                      "see pack --help")
     command = COMMANDS.get(args.command, pack_command)
     _stop_on_sigterm()
+    _tolerant_output()
     try:
         return command.run(args)
     except RuntimeBuildError as exc:

@@ -50,14 +50,26 @@ def write_data_file(files: Sequence[tuple[str, Path]], data_path: Path) -> dict:
     return metadata
 
 
+# Errors of os.sendfile that mean "not for these files": old kernels, file systems without
+# it, and macOS, whose sendfile only writes to sockets (ENOTSOCK). Windows has no sendfile.
+_NO_SENDFILE = frozenset({errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSOCK,
+                          errno.EXDEV})
+
+
 def _append(source: BinaryIO, out: BinaryIO) -> None:
-    """Copy a whole file to the end of `out`, in the kernel where it can (os.sendfile)."""
+    """Copy a whole file to the end of `out`, in the kernel where it can (os.sendfile), else
+    through a buffer (the copy goes on from where sendfile stopped: both files' positions
+    advance with what it wrote)."""
+    sendfile = getattr(os, "sendfile", None)
     try:
-        while os.sendfile(out.fileno(), source.fileno(), None, _COPY_BUFFER * 64):
+        while sendfile is not None and sendfile(out.fileno(), source.fileno(), None,
+                                                _COPY_BUFFER * 64):
             pass
     except OSError as error:
-        if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        if error.errno not in _NO_SENDFILE:
             raise
+        sendfile = None
+    if sendfile is None:
         shutil.copyfileobj(source, out, _COPY_BUFFER)
 
 

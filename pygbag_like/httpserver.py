@@ -2,13 +2,17 @@
 
 Used by `pack --serve` and `pack exec`. It only serves files below its folder (the standard
 library's path translation drops `..` and absolute parts; we also refuse symlinks leading
-out), sends no-cache headers, and binds to the address it is given (localhost by default).
+out), answers a single-range request with the slice asked for (the runtime fetches a module
+it needs from the module store that way), sends no-cache headers, and binds to the address
+it is given (localhost by default).
 A long listen queue and a read time-out keep it answering a normal page load while many
 connections arrive at once or sit idle half-open.
 """
 
 import errno
 import os
+import re
+import shutil
 import sys
 import threading
 from functools import partial
@@ -26,6 +30,7 @@ EXTRA_TYPES = {
     ".json": "application/json",
     ".mjs": "text/javascript",
 }
+SINGLE_RANGE = re.compile(r"bytes=(\d+)-(\d*)$")
 
 
 class StaticHandler(SimpleHTTPRequestHandler):
@@ -42,6 +47,33 @@ class StaticHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
+    def do_GET(self) -> None:
+        match = SINGLE_RANGE.match(self.headers.get("Range", "").strip())
+        path = self.translate_path(self.path.split("?", 1)[0])
+        if match is None or not os.path.isfile(path):
+            super().do_GET()
+            return
+        self._send_range(path, int(match[1]), int(match[2]) if match[2] else None)
+
+    def _send_range(self, path: str, start: int, last: int | None) -> None:
+        """206 with bytes start..last of the file (416 when start is past its end)."""
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if start >= size:
+                self.send_response(416)
+                self.send_header("Content-Range", f"bytes */{size}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            end = size if last is None else min(last + 1, size)
+            self.send_response(206)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Range", f"bytes {start}-{end - 1}/{size}")
+            self.send_header("Content-Length", str(end - start))
+            self.end_headers()
+            file.seek(start)
+            shutil.copyfileobj(_Slice(file, end - start), self.wfile)
+
     def translate_path(self, path: str) -> str:
         translated = Path(super().translate_path(path))
         root = Path(self.directory).resolve()
@@ -56,9 +88,34 @@ class StaticHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class _Slice:
+    """The next `length` bytes of a file, as a readable object for shutil.copyfileobj."""
+
+    def __init__(self, file, length: int) -> None:
+        self.file, self.left = file, length
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.left if size < 0 else min(size, self.left)
+        data = self.file.read(size)
+        self.left -= len(data)
+        return data
+
+
+def reuse_address() -> bool:
+    """SO_REUSEADDR lets a restarted server take its port back at once (Linux, macOS). On
+    Windows it lets a server take a port another one listens on, both then getting
+    connections: there it is left unset, as socket.create_server and libuv do (so is
+    SO_EXCLUSIVEADDRUSE, which keeps the port busy for a while after the server stops)."""
+    return sys.platform != "win32"
+
+
 class _Server(ThreadingHTTPServer):
     request_queue_size = LISTEN_BACKLOG
     daemon_threads = True
+
+    @property
+    def allow_reuse_address(self) -> bool:  # type: ignore[override]
+        return reuse_address()
 
     def handle_error(self, request, client_address) -> None:
         """A browser that drops a download half-way (the page took the file's gzip copy

@@ -26,7 +26,8 @@ STARTUP_MODULES = ("site", "encodings", "encodings.aliases", "encodings.utf_8",
 # Modules that come with a module when a game imports it: the launcher's browser fixes
 # (plboot imports them on first use), and modules imported from inside functions (or by C
 # code) on paths nearly every game takes, which the index does not see.
-COMPANIONS = {"pygame": ("plpygame", "pygame.colordict", "pygame._data_classes"),
+COMPANIONS = {"pygame": ("plpygame", "pygame.colordict", "pygame._data_classes",
+                          "pygame.freetype"),  # pygame.init() imports it from C
               "asyncio": ("plasyncio",), "platform": ("pljs",), "js": ("pljs",),
               "urllib.request": ("plnet", "pljs"),
               # importlib.resources.files(), which pygame's default font goes through

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,6 +28,9 @@ DEFAULT_OUT = "build/web"
 LEGACY_OUTPUT_NAMES = frozenset({"index.html", "game.data", "game.data.json", "runtime",
                                  "favicon.png", "loader.js", "saves.js", "pack.css"})
 _STAGING_LOCK = ".lock"
+# Waits between renames of an output that Windows refused (PermissionError: a file in it is
+# open); elsewhere such an error is final.
+RENAME_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8) if os.name == "nt" else ()
 
 
 def resolve_out_dir(game_dir: Path, out: str | None, from_cli: bool) -> Path:
@@ -127,24 +131,39 @@ def _staging_lock(staging: Path) -> Iterator[None]:
             try:
                 yield
             finally:
-                lock_file.unlink(missing_ok=True)
+                # Windows cannot remove a file still open (filelock removes it itself there
+                # once released).
+                with contextlib.suppress(OSError):
+                    lock_file.unlink(missing_ok=True)
     finally:
         with contextlib.suppress(OSError):
             staging.rmdir()  # only when empty: another pack may be waiting for the lock
 
 
+def _rename(source: Path, target: Path) -> None:
+    """`source.rename(target)`, tried again for a while on Windows, where a folder cannot be
+    renamed while a file in it is open (the dev server sending it, a virus scanner)."""
+    for delay in RENAME_RETRY_DELAYS:
+        try:
+            source.rename(target)
+            return
+        except PermissionError:
+            time.sleep(delay)
+    source.rename(target)
+
+
 def _swap_into_place(new: Path, out_dir: Path, staging: Path) -> None:
     """Rename `new` to `out_dir`; the previous output goes back if the second rename fails."""
     if not out_dir.exists():
-        new.rename(out_dir)
+        _rename(new, out_dir)
         return
     holder = Path(tempfile.mkdtemp(prefix="old-", dir=staging))
     old = holder / out_dir.name
-    out_dir.rename(old)
+    _rename(out_dir, old)
     try:
-        new.rename(out_dir)
+        _rename(new, out_dir)
     except BaseException:
-        old.rename(out_dir)
+        _rename(old, out_dir)
         holder.rmdir()
         raise
     shutil.rmtree(holder, ignore_errors=True)

@@ -43,6 +43,7 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".gitignore",
     ".gitattributes",
     ".gitmodules",
+    ".github/",  # CI workflows (docs/deploy.md), not the game
     # Python caches and virtual environments
     "__pycache__/",
     "*.pyc",

@@ -21,7 +21,8 @@ if [ -f /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list && \
   sed -n 's/^deb /deb-src /p' /etc/apt/sources.list | $SUDO tee /etc/apt/sources.list.d/debian-src.list >/dev/null
 fi
 
-PACKAGES=(emscripten chromium nginx cmake make patch python3 python3-pip nodejs dpkg-dev xz-utils bzip2)
+# python3-venv: tests/test_runtime_wheel.py installs the runtime wheel into a fresh venv.
+PACKAGES=(emscripten chromium nginx cmake make patch python3 python3-pip python3-venv nodejs dpkg-dev xz-utils bzip2)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 $SUDO apt-get update -q
@@ -30,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 PYTHON=${PYTHON:-python3}
-"$PYTHON" -m pip install -q -e '.[test]'
+"$PYTHON" -m pip install -q -e '.[test,runtime-build]'
 
 "$PYTHON" -m pygbag_like runtime build
 

@@ -397,11 +397,13 @@
       if (this.module.ccall("pl_init", "number", [], []) !== 0) {
         throw new Error("Python failed to start");
       }
+      performance.mark("pl:interpreter");
       this.call("configure", JSON.stringify({
         argv: cfg.argv, path: cfg.python_path, resizable: cfg.resize === "fill",
         module_store: cfg.module_store, module_contents: cfg.module_contents,
         cwd: cfg.mount + (cfg.cwd ? "/" + cfg.cwd : ""),
       }), false);
+      performance.mark("pl:configured");
       // Imports the game will need, done now while the page waits for the player's click.
       if (cfg.preload && cfg.preload.length) this.call("preload", cfg.preload.join(","), false);
     }

@@ -126,6 +126,10 @@ def test_fonts_freetype_and_pygame_modules(runtime, tmp_path):
         group = pygame.sprite.Group(Ball(0), Ball(2), Ball(50))
         hits = pygame.sprite.spritecollide(Ball(1), group, False)
         print("sprite", len(group), len(hits))
+        from pygame._sdl2 import controller, touch
+        controller.init()
+        print("controller", controller.get_init(), controller.get_count(),
+              "touch", touch.get_num_devices() >= 0)
     """)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
@@ -138,6 +142,7 @@ def test_fonts_freetype_and_pygame_modules(runtime, tmp_path):
     assert "transform True (128, 32) (64, 64)" in out
     assert "mask True" in out
     assert "sprite 3 2" in out
+    assert "controller True 0 touch True" in out
 
 
 STDLIB = ["asyncio", "json", "zlib", "random", "dataclasses", "enum", "typing", "re", "pathlib",

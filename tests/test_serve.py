@@ -35,9 +35,10 @@ asyncio.run(main())
 """
 
 
-def get(port: int, path: str) -> tuple[int, dict[str, str], bytes]:
+def get(port: int, path: str,
+        request_headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", path)
+    connection.request("GET", path, headers=request_headers or {})
     response = connection.getresponse()
     headers = {name.lower(): value for name, value in response.getheaders()}
     return response.status, headers, response.read()
@@ -70,6 +71,21 @@ def test_static_server_serves_wasm_with_its_mime_type(tmp_path):
         server.shutdown()
 
 
+def test_static_server_answers_a_range_with_the_slice_asked_for(tmp_path):
+    (tmp_path / "modules.data").write_bytes(bytes(range(256)) * 40)
+    server = start_server(tmp_path, "127.0.0.1", 0)
+    port = server.server_address[1]
+    try:
+        status, headers, body = get(port, "/modules.data", {"Range": "bytes=300-309"})
+        assert (status, body) == (206, bytes(range(44, 54)))
+        assert headers["content-range"] == "bytes 300-309/10240"
+        assert get(port, "/modules.data", {"Range": "bytes=10230-"})[2] == bytes(range(246, 256))
+        assert get(port, "/modules.data", {"Range": "bytes=20000-20001"})[0] == 416
+        assert get(port, "/modules.data")[2] == bytes(range(256)) * 40
+    finally:
+        server.shutdown()
+
+
 class Terminal:
     """What a `pack --serve` process prints, read line by line as it comes."""
 
@@ -84,12 +100,12 @@ class Terminal:
                 self.lines.append(line.rstrip("\n"))
                 self.arrived.notify_all()
 
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        """The first line containing `text`, waiting for it to be printed."""
+    def wait_for(self, text: str, timeout: float = 30.0, after: int = 0) -> str:
+        """The first line containing `text` from line `after` on, waiting for it."""
         deadline = time.monotonic() + timeout
         with self.arrived:
             while True:
-                found = [line for line in self.lines if text in line]
+                found = [line for line in self.lines[after:] if text in line]
                 if found:
                     return found[0]
                 left = deadline - time.monotonic()
@@ -167,8 +183,9 @@ def test_the_game_output_and_its_traceback_appear_in_the_terminal(served_game, b
     game, port, process = served_game
     terminal = Terminal(process)
     terminal.wait_for("Serving http://127.0.0.1:")
+    printed = len(terminal.lines)
     (game / "main.py").write_text(CRASHING)
-    terminal.wait_for("packed ")
+    terminal.wait_for("packed ", after=printed)  # the repack, not the first pack
     page = browser.new_page()
     page.goto(f"http://127.0.0.1:{port}/")
     page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60000)

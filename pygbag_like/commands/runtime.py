@@ -1,6 +1,7 @@
-"""`pack runtime build|info|clean`: the runtime subcommands, with console output."""
+"""`pack runtime build|info|wheel|clean`: the runtime subcommands, with console output."""
 
 import argparse
+import contextlib
 import gzip
 import json
 import shutil
@@ -12,20 +13,25 @@ from pathlib import Path
 import brotli
 from rich.console import Console
 
-from pygbag_like.errors import RuntimeBuildError, RuntimeMismatchError, UsageError
+from pygbag_like.errors import (
+    RuntimeBuildError,
+    RuntimeMismatchError,
+    ToolMissingError,
+    UsageError,
+)
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.builder import BuildReporter, build_runtime
 from pygbag_like.runtime.layout import RuntimeFiles, find_runtime
 from pygbag_like.runtime.verify import REPRODUCED, check_runtime, record_runtime
+from pygbag_like.runtime.wheel import SIZES_FILE, build_wheel
 
 console = Console(stderr=True, highlight=False)
-SIZES_FILE = "sizes.json"
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = commands.add_parser("runtime", prog="pack runtime",
                                  help="build, inspect or remove the runtime",
-                                 description="Build, inspect or remove the runtime.",
+                                 description="Build, inspect, wheel or remove the runtime.",
                                  error_hint=" (to pack a game folder named runtime, write "
                                             "pack ./runtime)")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -36,7 +42,12 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--sources", metavar="DIR", type=Path,
         help="a folder of already-downloaded source archives (offline builds; "
              f"default ${paths.SOURCES_ENV}, else the cache's own)")
-    actions.add_parser("info", help="where the runtime is, its versions and file sizes")
+    actions.add_parser("info", help="which runtime is used (built locally or an installed "
+                       "wheel), its versions and file sizes")
+    wheel_parser = actions.add_parser("wheel", help="make the runtime in use a wheel that "
+                                      "`pip install` gives to machines without emscripten")
+    wheel_parser.add_argument("--out", metavar="DIR", type=Path, default=Path("."),
+                              help="where to write the .whl (default: the current folder)")
     _add_verify_parser(actions)
     actions.add_parser("clean", help="remove the cached runtime and its build files")
     return parser
@@ -47,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         return build(jobs=args.jobs, sources=args.sources)
     if args.action == "info":
         return info()
+    if args.action == "wheel":
+        return wheel(args.out)
     if args.action == "verify":
         return verify(args.path, record=args.record)
     return clean()
@@ -69,6 +82,11 @@ class ConsoleReporter(BuildReporter):
 
 def build(jobs: int | None = None, sources: Path | None = None) -> int:
     """Build or reuse the runtime and say where it is."""
+    if sys.platform != "linux":
+        raise ToolMissingError(
+            f"the runtime build runs on Linux only (Debian 12, see the README), not on "
+            f"{sys.platform}: install the runtime wheel instead (pip install "
+            "pygbag_like_runtime-*.whl, made by `pack runtime wheel` on Linux)")
     if sources is not None and not sources.is_dir():
         raise UsageError(f"--sources {sources}: no such folder (it must hold the source "
                          "archives already)")
@@ -89,14 +107,16 @@ def compressed_sizes(path: Path) -> tuple[int, int, int]:
 
 
 def runtime_sizes(files: RuntimeFiles) -> dict[str, list[int]]:
-    """Raw/gzip/brotli sizes of the runtime's files, computed once and kept next to them."""
+    """Raw/gzip/brotli sizes of the runtime's files, computed once and kept next to them
+    (when the folder can be written: an installed wheel carries them)."""
     cache = files.root / SIZES_FILE
     if cache.exists():
         return json.loads(cache.read_text())
     with ThreadPoolExecutor() as pool:  # zlib and brotli release the GIL while compressing
         sizes = dict(zip((p.name for p in files.files),
                          (list(s) for s in pool.map(compressed_sizes, files.files)), strict=True))
-    cache.write_text(json.dumps(sizes, indent=1) + "\n")
+    with contextlib.suppress(OSError):  # a read-only installation: computed again next time
+        cache.write_text(json.dumps(sizes, indent=1) + "\n")
     return sizes
 
 
@@ -105,12 +125,25 @@ def info() -> int:
     files = find_runtime()
     manifest = files.manifest
     print(f"path: {files.root}")
+    print(f"from: {files.origin}")
     print(f"key: {manifest['key']}  emscripten: {manifest['emscripten']}")
     for name, version in manifest["components"].items():
         print(f"  {name:12} {version}")
     print(f"{'file':24} {'raw':>12} {'gzip -9':>12} {'brotli -q11':>12}")
     for name, (raw, gz, br) in runtime_sizes(files).items():
         print(f"{name:24} {raw:>12,} {gz:>12,} {br:>12,}")
+    return 0
+
+
+def wheel(out: Path) -> int:
+    """Write the runtime in use as a wheel into `out` and say where it is."""
+    files = find_runtime()
+    runtime_sizes(files)  # computed now, so that the wheel carries them
+    console.print(f"Packing the runtime ({files.origin}: {files.root}) into a wheel...",
+                  soft_wrap=True)
+    path = build_wheel(files, out)
+    print(f"{path} ({path.stat().st_size / 1e6:.1f} MB): pip install it next to pygbag_like "
+          "and `pack` needs no runtime build")
     return 0
 
 

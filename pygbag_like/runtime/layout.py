@@ -9,9 +9,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from pygbag_like import __version__
 from pygbag_like.errors import RuntimeMissingError
 from pygbag_like.resources import resource_dir
 from pygbag_like.runtime import paths
+from pygbag_like.runtime.installed import installed_wheel
 
 # The compiled modules (standard library, pygame, launcher): all of them in one store that
 # pages fetch single modules from, the same files one by one (for packing), and the index.
@@ -70,6 +72,7 @@ class RuntimeFiles:
     """A built runtime folder: the browser files plus a manifest of what is in it."""
 
     root: Path
+    origin: str = "built locally"  # or "installed wheel NAME VERSION" (runtime/installed.py)
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -107,25 +110,62 @@ def launcher_hash() -> str:
     return digest.hexdigest()[:16]
 
 
-def find_runtime() -> RuntimeFiles:
-    """The most recently built runtime; RuntimeMissingError when there is none, or when it
-    was built from another version's launcher."""
+def _built_with_this_launcher(runtime: RuntimeFiles) -> bool:
+    try:
+        return runtime.manifest.get("launcher") == launcher_hash()
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _local_runtime() -> RuntimeFiles:
+    """The runtime most recently built in the cache; RuntimeMissingError when there is none,
+    or when it was built from another version's launcher."""
     try:
         folder = Path(json.loads(paths.current_runtime_pointer().read_text())["path"])
     except (OSError, ValueError, KeyError, TypeError):
         folder = None
     if folder is None or not all((folder / f).exists() for f in RUNTIME_FILES):
         raise RuntimeMissingError(
-            "the WebAssembly runtime is not built yet: run `pack runtime build` first"
+            "the WebAssembly runtime is not built yet: run `pack runtime build` first, or "
+            "install the runtime wheel (pip install pygbag_like_runtime-*.whl)"
         )
     runtime = RuntimeFiles(folder)
-    try:
-        built_with = runtime.manifest.get("launcher")
-    except (OSError, ValueError):
-        built_with = None
-    if built_with != launcher_hash():
+    if not _built_with_this_launcher(runtime):
         raise RuntimeMissingError(
             f"the runtime in {folder} was built by another version of pygbag_like: run "
             "`pack runtime build` to build the one this version needs"
         )
     return runtime
+
+
+def _wheel_runtime() -> RuntimeFiles | None:
+    """The installed runtime wheel's runtime, None when there is none; RuntimeMissingError
+    when it is incomplete or was built for another version of pygbag_like."""
+    wheel = installed_wheel()
+    if wheel is None:
+        return None
+    if not all((wheel.root / f).exists() for f in (*RUNTIME_FILES, MANIFEST)):
+        raise RuntimeMissingError(
+            f"the {wheel.origin} lacks runtime files in {wheel.root}: reinstall it "
+            "(pip install --force-reinstall FILE.whl)"
+        )
+    runtime = RuntimeFiles(wheel.root, wheel.origin)
+    if not _built_with_this_launcher(runtime):
+        raise RuntimeMissingError(
+            f"the {wheel.origin} was built for another version of pygbag_like than this "
+            f"{__version__}: install the wheel that `pack runtime wheel` makes with this "
+            f"version, or uninstall it (pip uninstall {wheel.name}) and run `pack runtime build`"
+        )
+    return runtime
+
+
+def find_runtime() -> RuntimeFiles:
+    """The runtime `pack` uses: the one built in the cache when it fits this version, else
+    the installed runtime wheel's; RuntimeMissingError (saying what to do) otherwise."""
+    try:
+        return _local_runtime()
+    except RuntimeMissingError as local_problem:
+        wheel = _wheel_runtime()
+        if wheel is None:
+            raise local_problem from None
+        return wheel

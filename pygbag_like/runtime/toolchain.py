@@ -4,6 +4,7 @@ Handles Debian's emscripten packaging: its cache is read-only and frozen (we cop
 writable folder once), and Node does not search /usr/share/nodejs for `acorn`.
 """
 
+import importlib.util
 import os
 import re
 import shutil
@@ -48,6 +49,15 @@ def _find_emcc() -> Path:
         "emscripten's emcc was not found: install it (apt-get install emscripten) "
         "or set EMSDK to an emsdk folder"
     )
+
+
+def _check_cython() -> None:
+    """pygame-ce's _sdl2 modules are Cython: the build needs it (an optional dependency)."""
+    if importlib.util.find_spec("Cython") is None:
+        raise ToolMissingError(
+            "Cython is missing (the runtime build needs it): "
+            "pip install 'pygbag_like[runtime-build]'"
+        )
 
 
 def _emcc_version(emcc: Path, env: dict[str, str]) -> str:
@@ -105,6 +115,7 @@ def find_toolchain() -> Toolchain:
         if shutil.which(tool) is None:
             raise ToolMissingError(f"{tool} was not found: install {hint}")
     emcc = _find_emcc()
+    _check_cython()
     env = dict(os.environ)
     env["PATH"] = f"{emcc.parent}{os.pathsep}{env.get('PATH', '')}"
     if DEBIAN_NODE_MODULES.is_dir():

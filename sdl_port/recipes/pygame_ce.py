@@ -26,8 +26,9 @@ RECIPE = Recipe(
     # another signature than the one they are called with trap on wasm (bytes(Color),
     # mouse.get_relative_mode, freeing a Window). A Renderer freed after its Window ran GL
     # calls without a context, which throw in the browser.
+    # pygame._sdl2.controller and touch were compiled in but never registered.
     patches=("pygame-ce-static-module-state.patch", "pygame-ce-function-signatures.patch",
-             "pygame-ce-render-owns-window.patch"),
+             "pygame-ce-render-owns-window.patch", "pygame-ce-load-controller-touch.patch"),
 )
 
 C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")
