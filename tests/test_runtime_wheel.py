@@ -214,6 +214,9 @@ def test_pack_from_a_fresh_venv_with_the_wheel_plays_in_chromium(wheel_venv, ngi
     info = _run([pack, "runtime", "info"], env=env, cwd=root).stdout
     assert f"from: installed wheel pygbag_like_runtime {version}" in info
     assert f"path: {root / 'venv'}" in info
+    # The installed wheel's files are the ones the repository records for the pinned recipes.
+    verified = _run([pack, "runtime", "verify"], env=env, cwd=root).stdout
+    assert f"{root / 'venv'}" in verified and ": reproduced: " in verified
 
     game = root / "async_sprites"
     shutil.copytree(REPO / "examples" / "async_sprites", game)
