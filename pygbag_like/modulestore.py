@@ -114,12 +114,16 @@ class ModuleIndex:
 
 
 def module_name(rel: str) -> str | None:
-    """`json/__init__.py` -> `json`, `os.py` -> `os`; None for a file that is not a module."""
+    """`json/__init__.py` -> `json`, `os.py` -> `os`; None for a file that is not a module.
+    A top-level name with a hyphen counts: sysconfig imports its data module,
+    `_sysconfigdata__emscripten_wasm32-emscripten`, by that name."""
     if not rel.endswith(".py"):
         return None
     parts = rel[:-3].split("/")
     if parts[-1] == "__init__":
         parts.pop()
+    if len(parts) == 1 and parts[0].replace("-", "_").isidentifier():
+        return parts[0]
     return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else None
 
 

@@ -38,6 +38,8 @@ def test_module_names():
     assert module_name("os.py") == "os"
     assert module_name("pygame/freesansbold.ttf") is None
     assert module_name("bad-name/x.py") is None
+    name = "_sysconfigdata__emscripten_wasm32-emscripten"
+    assert module_name(f"{name}.py") == name  # sysconfig imports it by that name
 
 
 def test_module_level_imports_in_the_browser():

@@ -162,6 +162,8 @@ def test_stdlib_modules_games_use_import_and_work(runtime, tmp_path):
         assert zlib.decompress(zlib.compress(b"x" * 100)) == b"x" * 100
         assert str(decimal.Decimal("1.1") + decimal.Decimal("2.2")) == "3.3"
         random.seed(1)
+        import sysconfig
+        print("sysconfig", sysconfig.get_config_var("VERSION"))
         pathlib.Path("out.txt").write_text("saved")
         print("cwd", pathlib.Path.cwd(), pathlib.Path("out.txt").read_text())
         print("imported", {len(STDLIB)})
@@ -169,6 +171,7 @@ def test_stdlib_modules_games_use_import_and_work(runtime, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"imported {len(STDLIB)}" in result.stdout
     assert "cwd /game saved" in result.stdout
+    assert "sysconfig 3.11" in result.stdout
 
 
 def test_exit_status_arguments_and_output(runtime, tmp_path):
