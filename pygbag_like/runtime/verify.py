@@ -7,7 +7,6 @@ its files has the recorded hash, and its one-file-per-module copies (`lib/`) hol
 bytes as the module store. docs/reproducible.md says what makes builds agree.
 """
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,14 @@ from pathlib import Path
 from pygbag_like.datafile import read_data_file
 from pygbag_like.errors import PackError, RuntimeMissingError
 from pygbag_like.resources import resource_dir
-from pygbag_like.runtime.layout import MANIFEST, MODULE_FILES, MODULE_STORE, RUNTIME_FILES
+from pygbag_like.runtime.layout import (
+    MANIFEST,
+    MODULE_FILES,
+    MODULE_STORE,
+    RUNTIME_FILES,
+    RuntimeFiles,
+)
+from pygbag_like.runtime.sources import sha256_of
 
 RECORD_FILE = "expected-runtime.json"
 RECORDED_FILES = tuple(sorted(set(RUNTIME_FILES)))  # the store files are in both variants
@@ -28,18 +34,10 @@ def record_path() -> Path:
     return resource_dir("sdl_port") / RECORD_FILE
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def runtime_key(folder: Path) -> str:
     """The key a runtime folder was built for, from its manifest."""
     try:
-        return json.loads((folder / MANIFEST).read_text())["key"]
+        return RuntimeFiles(folder).manifest["key"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RuntimeMissingError(f"{folder} is not a runtime folder: no readable "
                                   f"{MANIFEST} naming its key") from exc
@@ -47,7 +45,7 @@ def runtime_key(folder: Path) -> str:
 
 def file_digests(folder: Path) -> dict[str, str | None]:
     """sha256 of each recorded file of a runtime folder (None for a missing file)."""
-    return {name: _sha256(folder / name) if (folder / name).is_file() else None
+    return {name: sha256_of(folder / name) if (folder / name).is_file() else None
             for name in RECORDED_FILES}
 
 
@@ -122,8 +120,8 @@ def record_runtime(folder: Path, path: Path | None = None) -> Path:
     if missing or broken:
         raise PackError(f"{folder} is not a whole runtime, not recording it: "
                         f"{', '.join([*missing, *broken][:10])}")
-    manifest = json.loads((folder / MANIFEST).read_text())
     path = path or record_path()
-    record = {key: {"emscripten": manifest.get("emscripten"), "files": digests}}
+    record = {key: {"emscripten": RuntimeFiles(folder).manifest.get("emscripten"),
+                    "files": digests}}
     path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
     return path
