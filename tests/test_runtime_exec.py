@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,11 @@ from tests import media
 pytestmark = [pytest.mark.runtime, pytest.mark.browser]
 
 
-def run_exec(folder: Path, script: str, *args: str,
-             timeout: float = 60) -> subprocess.CompletedProcess:
+def run_exec(folder: Path, script: str, *args: str, timeout: float = 60,
+             options: Sequence[str] = ()) -> subprocess.CompletedProcess:
     (folder / "script.py").write_text(textwrap.dedent(script))
     return subprocess.run(
-        [sys.executable, "-m", "pygbag_like", "exec", "--timeout", str(timeout),
+        [sys.executable, "-m", "pygbag_like", "exec", "--timeout", str(timeout), *options,
          str(folder / "script.py"), *args],
         capture_output=True, text=True, timeout=timeout + 60,
     )
@@ -172,6 +173,63 @@ def test_stdlib_modules_games_use_import_and_work(runtime, tmp_path):
     assert f"imported {len(STDLIB)}" in result.stdout
     assert "cwd /game saved" in result.stdout
     assert "sysconfig 3.11" in result.stdout
+
+
+CTYPES_SCRIPT = """
+    import ctypes, sys
+    from ctypes import (CFUNCTYPE, POINTER, Structure, addressof, c_char, c_double, c_int,
+                        c_int64, c_uint8, cast, create_string_buffer, memmove, sizeof,
+                        string_at)
+
+    class Point(Structure):
+        _fields_ = [("x", c_int), ("y", c_double), ("big", c_int64)]
+
+    point = Point(3, 2.5, 1 << 40)
+    buffer = create_string_buffer(b"hello", 8)
+    memmove(buffer, b"HE", 2)
+    print("sizes", sizeof(c_int), sizeof(ctypes.c_void_p), sizeof(Point))
+    print("struct", point.x, point.y, point.big == 1 << 40)
+    print("buffer", buffer.value, string_at(addressof(buffer), 5))
+    print("cast", list(cast(buffer, POINTER(c_uint8))[:2]))
+    array = (c_char * 3).from_buffer_copy(b"abc")
+    print("array", array.raw)
+
+    # A Python function called back from C: a libffi closure in the function table.
+    add = CFUNCTYPE(c_int64, c_int, c_int64, c_double)(lambda a, b, c: a + b + int(c))
+    print("callback", add(1, 1 << 40, 2.0) == 3 + (1 << 40))
+    twice = CFUNCTYPE(c_int, c_int)(lambda v: v * 2)
+    as_pointer = cast(twice, ctypes.c_void_p).value
+    print("through pointer", CFUNCTYPE(c_int, c_int)(as_pointer)(21))
+
+    try:
+        ctypes.CDLL("libc.so.6")
+    except OSError as exc:
+        print("dlopen refused:", exc)
+    try:
+        ctypes.pythonapi.Py_IncRef
+    except AttributeError as exc:
+        print("dlsym refused:", exc)
+    import ctypes.util
+    print("find_library", ctypes.util.find_library("c"))
+    print("done", sys.platform)
+"""
+
+
+@pytest.mark.parametrize("variant", [[], ["--asyncify"]], ids=["plain", "asyncify"])
+def test_ctypes_calls_and_callbacks_without_a_dynamic_linker(runtime, tmp_path, variant):
+    result = run_exec(tmp_path, CTYPES_SCRIPT, options=variant)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "sizes 4 4 24" in out
+    assert "struct 3 2.5 True" in out
+    assert "buffer b'HEllo' b'HEllo'" in out
+    assert "cast [72, 69]" in out
+    assert "array b'abc'" in out
+    assert "callback True" in out
+    assert "through pointer 42" in out
+    assert "dlopen refused: libc.so.6: cannot load a shared library in the browser" in out
+    assert "dlsym refused: Py_IncRef: symbol not found" in out
+    assert "done emscripten" in out
 
 
 def test_exit_status_arguments_and_output(runtime, tmp_path):

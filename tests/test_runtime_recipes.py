@@ -1,7 +1,11 @@
 """Unit tests of the runtime build's pure logic: recipes, keys, order, source hashes."""
 
+import functools
 import hashlib
+import http.server
+import socketserver
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +14,7 @@ from pygbag_like.errors import RuntimeBuildError, SourceHashError
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.builder import component_keys, topological_order
 from pygbag_like.runtime.recipe import Source, load_recipes
-from pygbag_like.runtime.sources import ensure_source, verify
+from pygbag_like.runtime.sources import debian_pool_url, ensure_source, verify
 
 
 def _write_recipe(folder: Path, name: str, depends: tuple[str, ...] = (), body: str = "") -> None:
@@ -26,7 +30,7 @@ def _write_recipe(folder: Path, name: str, depends: tuple[str, ...] = (), body: 
 def test_shipped_recipes_load_and_pin_every_source():
     recipes = load_recipes()
     expected = {"zlib", "bzip2", "libwebp", "freetype", "sdl2", "sdl2_image", "sdl2_mixer", "wasm",
-                "sdl2_ttf", "python", "pygame_ce", "runtime"}
+                "sdl2_ttf", "python", "pygame_ce", "runtime", "libffi"}
     assert expected <= set(recipes)
     for item in recipes.values():
         for source in filter(None, [item.recipe.source]):
@@ -92,6 +96,36 @@ def test_tampered_source_is_refused_with_both_hashes(tmp_path):
         ensure_source(source, tmp_path, tmp_path / "sources.log")
     message = str(caught.value)
     assert str(archive) in message and good in message and bad in message
+
+
+def test_source_of_another_debian_release_comes_from_the_archive_pool(monkeypatch, tmp_path):
+    # A local mirror stands in for deb.debian.org: the same path layout, the real download.
+    mirror = tmp_path / "mirror"
+    pool = mirror / "pool" / "main" / "libt" / "libthing"
+    pool.mkdir(parents=True)
+    (pool / "libthing_2.0.orig.tar.gz").write_bytes(b"pinned bytes")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(mirror))
+    handler.log_message = lambda *args: None
+    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        monkeypatch.setenv("PYGBAG_LIKE_DEBIAN_MIRROR", f"http://127.0.0.1:{server.server_address[1]}")
+        source = Source(filename="libthing_2.0.orig.tar.gz",
+                        sha256=hashlib.sha256(b"pinned bytes").hexdigest(),
+                        upstream_url="https://example.invalid/x", debian_package="libthing",
+                        debian_release="trixie")
+        fetched = ensure_source(source, tmp_path / "sources", tmp_path / "sources.log")
+        assert fetched.read_bytes() == b"pinned bytes"
+        missing = Source(filename="libthing_3.0.orig.tar.gz", sha256="0" * 64,
+                         upstream_url="https://example.invalid/x", debian_package="libthing",
+                         debian_release="trixie")
+        with pytest.raises(RuntimeBuildError, match="from Debian trixie's archive"):
+            ensure_source(missing, tmp_path / "sources", tmp_path / "sources.log")
+        server.shutdown()
+    assert not (tmp_path / "sources" / "libthing_3.0.orig.tar.gz").exists()
+    assert debian_pool_url(source).endswith("/pool/main/libt/libthing/libthing_2.0.orig.tar.gz")
+    zlib = load_recipes()["zlib"].recipe.source
+    assert debian_pool_url(zlib) == ("http://deb.debian.org/debian/pool/main/z/zlib/"
+                                     "zlib_1.2.13.dfsg.orig.tar.bz2")
 
 
 def test_cache_location_follows_the_environment(monkeypatch, tmp_path):

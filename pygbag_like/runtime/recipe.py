@@ -28,8 +28,9 @@ class Source:
     """A pinned source archive.
 
     `debian_package` names the Debian source package whose `.orig` tarball this is (fetched with
-    `apt-get source`); `pypi_project` names a PyPI project whose sdist this is. `upstream_url`
-    records where the same release is published upstream.
+    `apt-get source`, or from the Debian archive's pool when `debian_release` names a release
+    other than the host's); `pypi_project` names a PyPI project whose sdist this is.
+    `upstream_url` records where the same release is published upstream.
     """
 
     filename: str
@@ -37,6 +38,7 @@ class Source:
     upstream_url: str
     debian_package: str | None = None
     pypi_project: str | None = None
+    debian_release: str | None = None
 
     def __post_init__(self) -> None:
         if not self.filename or "/" in self.filename:
@@ -45,6 +47,8 @@ class Source:
             raise ValueError(f"{self.filename}: sha256 must be 64 lowercase hex digits")
         if (self.debian_package is None) == (self.pypi_project is None):
             raise ValueError(f"{self.filename}: give exactly one of debian_package, pypi_project")
+        if self.debian_release and not self.debian_package:
+            raise ValueError(f"{self.filename}: debian_release needs debian_package")
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 An archive already in the sources folder is used as it is (offline builds: put the files
 there, or point $PYGBAG_LIKE_SOURCES at a folder that has them). Otherwise Debian source
-packages come from `apt-get source --download-only` and PyPI sdists from the package index
-pip is configured with.
+packages come from `apt-get source --download-only` (or, for a release other than the host's,
+from the Debian archive's pool: $PYGBAG_LIKE_DEBIAN_MIRROR, default deb.debian.org) and PyPI
+sdists from the package index pip is configured with.
 """
 
 import hashlib
@@ -20,6 +21,7 @@ from pygbag_like.runtime.process import run_logged
 from pygbag_like.runtime.recipe import Source
 
 PYPI_SIMPLE = "https://pypi.org/simple"  # pip's own default index
+DEBIAN_MIRROR = "http://deb.debian.org/debian"  # apt's default; files are checked by sha256
 
 
 def sha256_of(path: Path) -> str:
@@ -59,6 +61,32 @@ def _fetch_debian(source: Source, workdir: Path, log_path: Path) -> Path:
     return found
 
 
+def debian_pool_url(source: Source, mirror: str = DEBIAN_MIRROR) -> str:
+    """Where the Debian archive keeps a source package's files: pool/main/<l or libX>/<pkg>/."""
+    package = source.debian_package or ""
+    letter = package[:4] if package.startswith("lib") else package[:1]
+    return f"{mirror.rstrip('/')}/pool/main/{letter}/{package}/{source.filename}"
+
+
+def _download(url: str, target: Path) -> None:
+    with urllib.request.urlopen(url, timeout=600) as response, target.open("wb") as out:
+        shutil.copyfileobj(response, out)
+
+
+def _fetch_debian_pool(source: Source, workdir: Path, log_path: Path) -> Path:
+    url = debian_pool_url(source, os.environ.get("PYGBAG_LIKE_DEBIAN_MIRROR", DEBIAN_MIRROR))
+    target = workdir / source.filename
+    try:
+        _download(url, target)
+    except OSError as exc:
+        raise RuntimeBuildError(
+            f"could not download {source.filename} from Debian {source.debian_release}'s "
+            f"archive ({url}: {exc}); put the file in $PYGBAG_LIKE_SOURCES "
+            f"(upstream: {source.upstream_url})", log_path=log_path,
+        ) from exc
+    return target
+
+
 def _index_url(log_path: Path) -> str:
     """The simple index pip uses here: $PIP_INDEX_URL, pip's config, or pip's default."""
     url = os.environ.get("PIP_INDEX_URL")
@@ -80,8 +108,7 @@ def _fetch_pypi(source: Source, workdir: Path, log_path: Path) -> Path:
             files = json.load(response)["files"]
         url = next(f["url"] for f in files if f["filename"] == source.filename)
         target = workdir / source.filename
-        with urllib.request.urlopen(url, timeout=600) as response, target.open("wb") as out:
-            shutil.copyfileobj(response, out)
+        _download(url, target)
     except (OSError, StopIteration, KeyError, ValueError) as exc:
         raise RuntimeBuildError(
             f"could not download {source.filename} from the package index ({exc}); "
@@ -96,7 +123,8 @@ def ensure_source(source: Source, folder: Path, log_path: Path) -> Path:
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=folder, prefix=".fetch-") as tmp:
-            fetch = _fetch_pypi if source.pypi_project else _fetch_debian
+            fetch = (_fetch_pypi if source.pypi_project
+                     else _fetch_debian_pool if source.debian_release else _fetch_debian)
             fetched = fetch(source, Path(tmp), log_path)
             verify(fetched, source.sha256)
             fetched.replace(path)

@@ -1,10 +1,10 @@
 """CPython 3.11 for wasm32-unknown-emscripten (browser target), as a static library.
 
-Built with Tools/wasm/config.site-wasm32-emscripten. zlib and bzip2 come from our own
-recipes (configure would otherwise ask emscripten's ports, which download at build time);
-sqlite3 is left out for the same reason. Installed: the archives and headers for the link,
-the standard library's sources (for the runtime's module store), and `modules.json` naming
-the modules compiled into the binary (builtin) or frozen into it.
+Built with Tools/wasm/config.site-wasm32-emscripten. zlib, bzip2 and libffi (for ctypes)
+come from our own recipes (configure would otherwise ask emscripten's ports, which download
+at build time); sqlite3 is left out for the same reason. Installed: the archives and headers
+for the link, the standard library's sources (for the runtime's module store), and
+`modules.json` naming the modules compiled into the binary (builtin) or frozen into it.
 """
 
 import json
@@ -25,7 +25,7 @@ RECIPE = Recipe(
         debian_package="python3.11",
         upstream_url="https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz",
     ),
-    depends=("zlib", "bzip2"),
+    depends=("zlib", "bzip2", "libffi"),
     # faulthandler.unregister() was called with one argument more than it takes, which
     # traps on wasm (bench/signature_check.py --cpython finds no other).
     patches=("python-faulthandler-unregister.patch",),
@@ -58,8 +58,19 @@ def _build_python(ctx: BuildContext) -> str:
     return shutil.which(ctx.python_dirname, path=ctx.env.get("PATH")) or ctx.python_dirname
 
 
+def _ctypes_setup(libffi: Path) -> str:
+    """Modules/Setup.local: _ctypes built in (3.11 leaves it to setup.py, which a static
+    build does not run), as Modules/Setup's own commented line has it; libffi.a is linked
+    by the final link."""
+    sources = " ".join(f"_ctypes/{name}.c"
+                       for name in ("_ctypes", "callbacks", "callproc", "stgdict", "cfield"))
+    flags = ("-DHAVE_FFI_PREP_CIF_VAR", "-DHAVE_FFI_PREP_CLOSURE_LOC", "-DHAVE_FFI_CLOSURE_ALLOC")
+    return f"*static*\n_ctypes {sources} -I{libffi}/include {' '.join(flags)}\n"
+
+
 def build(ctx: BuildContext) -> None:
     zlib, bzip2 = ctx.dep("zlib"), ctx.dep("bzip2")
+    (ctx.src / "Modules" / "Setup.local").write_text(_ctypes_setup(ctx.dep("libffi")))
     env = {
         "CONFIG_SITE": str(ctx.src / "Tools/wasm/config.site-wasm32-emscripten"),
         "ZLIB_CFLAGS": f"-I{zlib}/include", "ZLIB_LIBS": f"{zlib}/lib/libz.a",

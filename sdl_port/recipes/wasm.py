@@ -16,9 +16,11 @@ RECIPE = Recipe(
     version="1",
     cost=2,
     depends=("python", "pygame_ce", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype",
-             "libwebp", "zlib", "bzip2"),
-    inputs=("launcher/launcher.c",),
+             "libwebp", "zlib", "bzip2", "libffi"),
+    inputs=("launcher/launcher.c", "launcher/dlfcn.c"),
 )
+
+LAUNCHER_SOURCES = ("launcher.c", "dlfcn.c")
 
 EXPORTED_FUNCTIONS = ["_pl_init", "_pl_call", "_malloc", "_free"]
 RUNTIME_METHODS = ["FS", "ccall", "cwrap", "UTF8ToString"]
@@ -31,7 +33,13 @@ COMMON_LINK_FLAGS = [
     f"-sEXPORTED_RUNTIME_METHODS={json.dumps(RUNTIME_METHODS)}",
     # SDL2's audio code calls these JS helpers; without them mixer.init() throws.
     # stringToNewUTF8: the launcher's JavaScript bridge returns its replies with it.
-    "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['$autoResumeAudioContext','$dynCall','$stringToNewUTF8']",
+    # libffi's JavaScript (ctypes' calls and callbacks) uses the table helpers.
+    "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['$autoResumeAudioContext','$dynCall','$stringToNewUTF8',"
+    "'$getWasmTableEntry','$setWasmTableEntry']",
+    # ctypes callbacks (CFUNCTYPE; `import ctypes` makes one) are new entries in the table.
+    "-sALLOW_TABLE_GROWTH=1",
+    # No dynamic linker: launcher/dlfcn.c answers dlopen()/dlsym() instead of aborting.
+    "-Wl,--wrap=dlopen,--wrap=dlsym",
     "-sUSE_SDL=0", "-lGL", "-sMAX_WEBGL_VERSION=2",
 ]
 ASYNCIFY_FLAGS = ["-sASYNCIFY=1", "-sASYNCIFY_STACK_SIZE=131072",
@@ -50,17 +58,20 @@ def _archives(ctx: BuildContext) -> list[Path]:
     python = ctx.dep("python")
     link = json.loads((python / "link.json").read_text())
     found += [python / "lib" / name for name in link["archives"]]
-    found += [ctx.dep("zlib") / "lib" / "libz.a", ctx.dep("bzip2") / "lib" / "libbz2.a"]
+    found += [ctx.dep("zlib") / "lib" / "libz.a", ctx.dep("bzip2") / "lib" / "libbz2.a",
+              ctx.dep("libffi") / "lib" / "libffi.a"]
     return found
 
 
 def build(ctx: BuildContext) -> None:
     includes = [f"-I{ctx.dep('python')}/include/{ctx.python_dirname}",
                 *(f"-I{ctx.dep(n)}/include/SDL2" for n in ("sdl2", "sdl2_ttf"))]
-    launcher = ctx.build_dir / "launcher.o"
-    ctx.run(["emcc", "-O2", *includes, "-c", ctx.sdl_port / "launcher" / "launcher.c",
-             "-o", launcher])
-    link_inputs = [launcher, *_archives(ctx)]
+    objects = []
+    for source in LAUNCHER_SOURCES:
+        objects.append(ctx.build_dir / Path(source).with_suffix(".o").name)
+        ctx.run(["emcc", "-O2", *includes, "-c", ctx.sdl_port / "launcher" / source,
+                 "-o", objects[-1]])
+    link_inputs = [*objects, *_archives(ctx)]
     for variant in VARIANTS:
         flags = [*COMMON_LINK_FLAGS, *(ASYNCIFY_FLAGS if variant.asyncify else [])]
         ctx.run(["emcc", *flags, *link_inputs, "-o", ctx.prefix / variant.js])
