@@ -205,8 +205,13 @@ CTYPES_SCRIPT = """
         ctypes.CDLL("libc.so.6")
     except OSError as exc:
         print("dlopen refused:", exc)
+    # ctypes.pythonapi finds CPython's stable ABI, functions and variables.
+    from_string = ctypes.pythonapi.PyBytes_FromString
+    from_string.restype, from_string.argtypes = ctypes.py_object, [ctypes.c_char_p]
+    print("pythonapi", from_string(b"made in C"),
+          ctypes.c_ulong.in_dll(ctypes.pythonapi, "Py_Version").value == sys.hexversion)
     try:
-        ctypes.pythonapi.Py_IncRef
+        ctypes.pythonapi.PyFrame_LocalsToFast
     except AttributeError as exc:
         print("dlsym refused:", exc)
     import ctypes.util
@@ -228,7 +233,8 @@ def test_ctypes_calls_and_callbacks_without_a_dynamic_linker(runtime, tmp_path, 
     assert "callback True" in out
     assert "through pointer 42" in out
     assert "dlopen refused: libc.so.6: cannot load a shared library in the browser" in out
-    assert "dlsym refused: Py_IncRef: symbol not found" in out
+    assert "pythonapi b'made in C' True" in out
+    assert "dlsym refused: PyFrame_LocalsToFast: symbol not found" in out
     assert "done emscripten" in out
 
 

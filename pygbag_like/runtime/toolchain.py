@@ -19,6 +19,9 @@ from pygbag_like.runtime.process import run_logged
 DEBIAN_NODE_MODULES = Path("/usr/share/nodejs")
 DEBIAN_EMSCRIPTEN = Path("/usr/share/emscripten")
 HOST_TOOLS = {
+    # libffi's source has no configure script: autoreconf makes it (sdl_port/recipes/libffi.py)
+    "autoreconf": "autoconf, automake and libtool (apt-get install autoconf automake libtool)",
+    "libtoolize": "libtool (apt-get install libtool)",
     "cmake": "cmake (apt-get install cmake)",
     "make": "make (apt-get install make)",
     "node": "Node.js (apt-get install nodejs)",

@@ -98,6 +98,8 @@ def _install(ctx: BuildContext, make_vars: dict[str, str]) -> None:
         shutil.copy2(ctx.src / archive, lib / Path(archive).name)
     shutil.copytree(ctx.src / "Include", include)
     shutil.copy2(ctx.src / "pyconfig.h", include)
+    # The stable ABI's functions and variables: what ctypes.pythonapi finds (recipes/wasm.py).
+    shutil.copy2(ctx.src / "Doc" / "data" / "stable_abi.dat", ctx.prefix / "stable_abi.dat")
     _install_stdlib(ctx)
     link = {
         "archives": [Path(a).name for a in archives],
