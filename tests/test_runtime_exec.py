@@ -238,6 +238,36 @@ def test_ctypes_calls_and_callbacks_without_a_dynamic_linker(runtime, tmp_path, 
     assert "done emscripten" in out
 
 
+PASTE_INTO_THE_PAGE = (
+    "var data = new DataTransfer(); data.setData('text/plain', 'pasted by the player');"
+    "document.body.dispatchEvent(new ClipboardEvent('paste', "
+    "{clipboardData: data, bubbles: true}));"
+)
+
+
+def test_scrap_copies_and_takes_what_is_pasted_into_the_page(runtime, tmp_path):
+    result = run_exec(tmp_path, f"""
+        import warnings
+        import js, pygame, pygame.scrap as scrap
+        pygame.init()
+        pygame.display.set_mode((32, 32))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            scrap.init()
+        print("empty", scrap.has_text(), repr(scrap.get_text()))
+        scrap.put_text("copied in the game")
+        print("copied", scrap.has_text(), scrap.get_text())
+        js.eval({PASTE_INTO_THE_PAGE!r})
+        print("pasted", scrap.get_text())
+        print("bytes", scrap.get(pygame.SCRAP_TEXT))
+    """)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "empty False ''" in result.stdout
+    assert "copied True copied in the game" in result.stdout
+    assert "pasted pasted by the player" in result.stdout
+    assert "bytes b'pasted by the player" in result.stdout
+
+
 def test_exit_status_arguments_and_output(runtime, tmp_path):
     result = run_exec(tmp_path, """
         import sys

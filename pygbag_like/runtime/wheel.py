@@ -60,7 +60,7 @@ def _metadata(version: str, manifest: dict) -> str:
         f"pygame-ce built with emscripten {manifest.get('emscripten', '?')}), runtime key "
         f"{manifest['key']}\n"
         "Requires-Python: >=3.11\n"
-        "License: PSF-2.0 AND LGPL-2.1 AND Zlib AND FTL AND BSD-3-Clause AND "
+        "License: PSF-2.0 AND LGPL-2.1 AND Zlib AND FTL AND BSD-3-Clause AND MIT AND "
         "bzip2-1.0.6 (the licences of the components it is built from)\n"
         "Description-Content-Type: text/plain\n"
         "\n"
