@@ -22,8 +22,10 @@ from pygbag_like.errors import ScanError, UsageError
 from pygbag_like.httpserver import start_server
 from pygbag_like.imports import import_graph
 from pygbag_like.loopcheck import check_loops
+from pygbag_like.modulestore import ModuleIndex
+from pygbag_like.numpycheck import needs_numpy
 from pygbag_like.pack import PageSettings, write_site
-from pygbag_like.runtime.layout import RuntimeFiles, find_runtime, variant_for
+from pygbag_like.runtime.layout import MODULE_INDEX, RuntimeFiles, find_runtime, variant_for
 from pygbag_like.scan import list_files, parse_python
 from pygbag_like.shell import STATIC_FILES, read_template
 
@@ -61,10 +63,13 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
         raise UsageError(f"{folder} holds more than {MAX_FOLDER_BYTES >> 20} MB: "
                          "put the script in a smaller folder")
     modules = _parsed(files)
+    graph = import_graph(modules, script.name) if script.name in modules else None
+    imports = [item.module for item in graph.external] if graph else []
+    numpy = graph is not None and needs_numpy(ModuleIndex.load(runtime.root / MODULE_INDEX),
+                                              imports, modules, graph.reachable)
     variant = variant_for(asyncify or (script.name in modules
-                                       and check_loops(modules, script.name).needs_asyncify))
-    imports = ([item.module for item in import_graph(modules, script.name).external]
-               if script.name in modules else [])
+                                       and check_loops(modules, script.name).needs_asyncify),
+                          numpy)
     config = GameConfig(title=f"pack exec {script.name}")
     page = PageSettings(config=config, template=read_template(config, folder),
                         main=script.name, autostart=True, argv=[script.name, *args],

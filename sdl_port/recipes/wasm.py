@@ -1,8 +1,10 @@
 """The final link: launcher + CPython + pygame-ce + SDL2 family into one .js/.wasm per variant.
 
-Both variants (runtime/layout.py) come from the same objects: the plain one (fastest; asyncio
+All variants (runtime/layout.py) come from the same objects: the plain one (fastest; asyncio
 games are stepped by the page once per frame) and the asyncify one (whole-program asyncify,
-so blocking `while True:` loops can give the frame back to the browser).
+so blocking `while True:` loops can give the frame back to the browser), each also with
+numpy's C modules linked in and registered as builtin modules (only games importing numpy
+get those: docs/numpy.md).
 """
 
 import json
@@ -16,7 +18,7 @@ RECIPE = Recipe(
     version="1",
     cost=2,
     depends=("python", "pygame_ce", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype",
-             "libwebp", "zlib", "bzip2"),
+             "libwebp", "zlib", "bzip2", "numpy"),
     inputs=("launcher/launcher.c",),
 )
 
@@ -54,13 +56,36 @@ def _archives(ctx: BuildContext) -> list[Path]:
     return found
 
 
+def extra_inittab(modules: dict[str, str]) -> str:
+    """C source of `pl_extra_inittab()`, which launcher.c calls before Python starts: it
+    registers `modules` (dotted name -> init function) as builtin modules."""
+    lines = ["#include <Python.h>", ""]
+    lines += [f"PyMODINIT_FUNC {init}(void);" for init in sorted(set(modules.values()))]
+    lines += ["", "int", "pl_extra_inittab(void)", "{"]
+    lines += [f'    if (PyImport_AppendInittab("{name}", {init}) < 0) {{ return -1; }}'
+              for name, init in sorted(modules.items())]
+    lines += ["    return 0;", "}", ""]
+    return "\n".join(lines)
+
+
+def _compile(ctx: BuildContext, source: Path, includes: list[str]) -> Path:
+    obj = ctx.build_dir / f"{source.stem}.o"
+    ctx.run(["emcc", "-O2", *includes, "-c", source, "-o", obj])
+    return obj
+
+
 def build(ctx: BuildContext) -> None:
     includes = [f"-I{ctx.dep('python')}/include/{ctx.python_dirname}",
                 *(f"-I{ctx.dep(n)}/include/SDL2" for n in ("sdl2", "sdl2_ttf"))]
-    launcher = ctx.build_dir / "launcher.o"
-    ctx.run(["emcc", "-O2", *includes, "-c", ctx.sdl_port / "launcher" / "launcher.c",
-             "-o", launcher])
-    link_inputs = [launcher, *_archives(ctx)]
+    launcher = _compile(ctx, ctx.sdl_port / "launcher" / "launcher.c", includes)
+    numpy = json.loads((ctx.dep("numpy") / "numpy.json").read_text())
+    numpy_archives = [ctx.dep("numpy") / "lib" / name for name in numpy["archives"]]
+    tables = {False: ctx.build_dir / "inittab_none.c", True: ctx.build_dir / "inittab_numpy.c"}
+    tables[False].write_text(extra_inittab({}))
+    tables[True].write_text(extra_inittab(numpy["modules"]))
+    inittab = {with_numpy: _compile(ctx, path, includes) for with_numpy, path in tables.items()}
     for variant in VARIANTS:
         flags = [*COMMON_LINK_FLAGS, *(ASYNCIFY_FLAGS if variant.asyncify else [])]
-        ctx.run(["emcc", *flags, *link_inputs, "-o", ctx.prefix / variant.js])
+        inputs = [launcher, inittab[variant.numpy],
+                  *(numpy_archives if variant.numpy else []), *_archives(ctx)]
+        ctx.run(["emcc", *flags, *inputs, "-o", ctx.prefix / variant.js])
