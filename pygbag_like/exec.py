@@ -55,7 +55,7 @@ def _parsed(files: list[tuple[str, Path]]) -> dict[str, ast.Module]:
 
 
 def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: Path,
-                    asyncify: bool) -> None:
+                    asyncify: bool, numpy: bool = False) -> None:
     """Write a page that runs `script` at start-up into `out`."""
     folder = script.parent
     files = [(f.rel, f.path) for f in list_files(folder)]
@@ -65,8 +65,9 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
     modules = _parsed(files)
     graph = import_graph(modules, script.name) if script.name in modules else None
     imports = [item.module for item in graph.external] if graph else []
-    numpy = graph is not None and needs_numpy(ModuleIndex.load(runtime.root / MODULE_INDEX),
-                                              imports, modules, graph.reachable)
+    if graph is not None and not numpy:
+        numpy = needs_numpy(ModuleIndex.load(runtime.root / MODULE_INDEX), imports, modules,
+                            graph.reachable)
     variant = variant_for(asyncify or (script.name in modules
                                        and check_loops(modules, script.name).needs_asyncify),
                           numpy)
@@ -77,7 +78,8 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
     write_site(out, files, runtime, variant, page, imports)
 
 
-def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = False) -> int:
+def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = False,
+                numpy: bool = False) -> int:
     """Run `script` in the browser runtime, streaming its output; returns its exit status."""
     path = Path(script).resolve()
     if not path.is_file():
@@ -85,7 +87,7 @@ def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = F
     runtime = find_runtime()
     with tempfile.TemporaryDirectory(prefix="pack-exec-") as tmp:
         out = Path(tmp)
-        build_exec_page(path, args, runtime, out, asyncify)
+        build_exec_page(path, args, runtime, out, asyncify, numpy)
         server = start_server(out, "127.0.0.1", 0)
         try:
             url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
