@@ -214,7 +214,8 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
         config=config, template=read_template(config, game_dir), main=scan.entry_point,
         cwd=scan.working_dir,
         icon=(game_dir / config.icon) if config.icon else None, live_reload=live_reload,
-        preload=imported_packages(scan.modules, PRELOADABLE),
+        preload=tuple(name for name in imported_packages(scan.modules, PRELOADABLE)
+                      if name not in variant.missing_packages),
         offline=config.offline and not live_reload,
         python_path=(SITE_DIR,) if dependencies.packages else (),
     )
