@@ -93,6 +93,8 @@ def test_extra_inittab_registers_each_module_under_its_dotted_name():
     wasm = _load(recipes_dir() / "wasm.py")
     source = wasm.extra_inittab({"numpy.core._multiarray_umath": "PyInit__multiarray_umath",
                                  "numpy.random.mtrand": "PyInit_mtrand"})
-    assert 'PyImport_AppendInittab("numpy.random.mtrand", PyInit_mtrand)' in source
+    assert 'PyImport_AppendInittab("numpy.random.mtrand", pl_init_1)' in source
+    assert '_Py_PackageContext = "numpy.random.mtrand";\n    PyObject *module = PyInit_mtrand()' \
+        in source
     assert source.count("PyMODINIT_FUNC") == 2
     assert "PyImport_AppendInittab" not in wasm.extra_inittab({})

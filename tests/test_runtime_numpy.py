@@ -14,9 +14,11 @@ from tests.e2e import pack
 
 pytestmark = [pytest.mark.runtime, pytest.mark.usefixtures("runtime")]
 
-# surfarray reads and writes, make_surface, sndarray, linalg, random and fft; each line is
+# surfarray reads and writes, make_surface, sndarray, linalg, random, fft, pickle; each line is
 # compared with the same script's output on the desktop.
 NUMPY_GAME = """
+import pickle
+
 import numpy as np
 import pygame
 import pygame.sndarray
@@ -54,6 +56,7 @@ np.random.seed(7)
 print("legacy", np.random.randint(0, 1000, 4).tolist(),
       np.round(np.random.standard_normal(3), 9).tolist())
 print("fft", np.round(np.abs(np.fft.rfft([1.0, 2.0, 0.0, -1.0, 3.0, 0.5])), 9).tolist())
+print("pickle", pickle.loads(pickle.dumps(np.arange(5) * 2)).tolist())
 print("done")
 """
 

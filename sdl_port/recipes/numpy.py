@@ -57,7 +57,9 @@ def _build_env(ctx: BuildContext) -> dict[str, str]:
         "CC": "emcc", "CXX": "em++", "AR": "emar", "ARFLAGS": "rcs", "RANLIB": "emranlib",
         "LDSHARED": f"{sys.executable} {ctx.sdl_port / 'link_record.py'}", "LDFLAGS": "",
         "CFLAGS": cflags, "CXXFLAGS": cflags,
-        "NPY_BLAS_ORDER": "", "NPY_LAPACK_ORDER": "", "NPY_DISABLE_SVML": "1",
+        # No BLAS or LAPACK even if the build machine has one: numpy's own fallbacks.
+        "NPY_BLAS_ORDER": "", "NPY_LAPACK_ORDER": "", "BLAS": "None", "LAPACK": "None",
+        "ATLAS": "None", "NPY_DISABLE_SVML": "1",
         "NPY_NUM_BUILD_JOBS": str(ctx.jobs),
     }
 

@@ -58,12 +58,24 @@ def _archives(ctx: BuildContext) -> list[Path]:
 
 def extra_inittab(modules: dict[str, str]) -> str:
     """C source of `pl_extra_inittab()`, which launcher.c calls before Python starts: it
-    registers `modules` (dotted name -> init function) as builtin modules."""
+    registers `modules` (dotted name -> init function) as builtin modules.
+
+    Each init function runs with `_Py_PackageContext` set to the module's dotted name, as
+    CPython's loader of shared extensions does: a module made by PyModule_Create then gets
+    its full name (`numpy.core._multiarray_umath`, not `_multiarray_umath`), and so do its
+    functions' `__module__`, which pickle imports them by."""
     lines = ["#include <Python.h>", ""]
-    lines += [f"PyMODINIT_FUNC {init}(void);" for init in sorted(set(modules.values()))]
-    lines += ["", "int", "pl_extra_inittab(void)", "{"]
-    lines += [f'    if (PyImport_AppendInittab("{name}", {init}) < 0) {{ return -1; }}'
-              for name, init in sorted(modules.items())]
+    for index, (name, init) in enumerate(sorted(modules.items())):
+        lines += [f"PyMODINIT_FUNC {init}(void);", "",
+                  f"static PyObject *pl_init_{index}(void)", "{",
+                  "    const char *saved = _Py_PackageContext;",
+                  f'    _Py_PackageContext = "{name}";',
+                  f"    PyObject *module = {init}();",
+                  "    _Py_PackageContext = saved;",
+                  "    return module;", "}", ""]
+    lines += ["int", "pl_extra_inittab(void)", "{"]
+    lines += [f'    if (PyImport_AppendInittab("{name}", pl_init_{index}) < 0) {{ return -1; }}'
+              for index, (name, _) in enumerate(sorted(modules.items()))]
     lines += ["    return 0;", "}", ""]
     return "\n".join(lines)
 
