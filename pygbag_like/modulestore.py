@@ -29,6 +29,9 @@ STARTUP_MODULES = ("site", "encodings", "encodings.aliases", "encodings.utf_8",
 COMPANIONS = {"pygame": ("plpygame", "pygame.colordict", "pygame._data_classes"),
               "asyncio": ("plasyncio",), "platform": ("pljs",), "js": ("pljs",),
               "urllib.request": ("plnet", "pljs"),
+              # what numpy.random's Cython modules import when numpy.random imports them
+              "numpy.random": ("secrets", "threading", "operator", "collections.abc", "re",
+                               "abc", "warnings"),
               # importlib.resources.files(), which pygame's default font goes through
               "importlib.resources": ("importlib.resources.readers", "importlib.readers",
                                       "importlib.resources._itertools")}

@@ -29,6 +29,10 @@ RECIPE = Recipe(
     ),
     depends=("python",),
     inputs=("link_record.py",),
+    # The runtime's .pyc files are compiled as with -OO (no docstrings) while Python runs
+    # without -OO: numpy's add_docstring, which skips its work only under -OO, then got
+    # None for a docstring and raised, and `import numpy` failed.
+    patches=("numpy-docstring-none.patch",),
 )
 
 # numpy's own test helpers: built by setup.py, not linked (no shipped code imports them).
