@@ -1,16 +1,28 @@
-"""Stands in for the shared-library linker in a setup.py build of C extensions (LDSHARED).
+"""Stands in for the shared-library linker (and the C++ compiler) of a setup.py build of C
+extensions: LDSHARED and CXX both name it, through a small script.
 
-    python3 link_record.py [linker flags] OBJECTS... [-L DIR] [-l NAME] -o OUTPUT
+    python3 link_record.py [flags] OBJECTS... [-L DIR] [-l NAME] -o OUTPUT.so   records
+    python3 link_record.py [flags] -c SOURCE.cpp -o OBJECT.o                    runs em++
 
 The runtime links every C module statically into python.wasm, so an extension module is not
 linked here: OUTPUT gets a JSON record of what would have gone into it instead (absolute
 paths of its objects and archives, the libraries named by -l and the folders of -L), which
-the recipe turns into archives for the final link.
+the recipe turns into archives for the final link. Any other command (compiling C++) goes to
+em++. Both roles share one program because distutils links a C++ extension with the first
+word of CXX in place of LDSHARED's.
 """
 
 import json
+import os
 import sys
 from pathlib import Path
+
+CXX = "em++"
+
+
+def output_of(argv: list[str]) -> str:
+    """The -o argument, or ""."""
+    return next((argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == "-o"), "")
 
 
 def parse(argv: list[str]) -> tuple[str, dict[str, list[str]]]:
@@ -32,7 +44,14 @@ def parse(argv: list[str]) -> tuple[str, dict[str, list[str]]]:
     return output, record
 
 
+def is_extension_link(argv: list[str]) -> bool:
+    """A link of a shared library (an extension module), not a compile."""
+    return "-c" not in argv and output_of(argv).endswith(".so")
+
+
 def main(argv: list[str]) -> None:
+    if not is_extension_link(argv):
+        os.execvp(CXX, [CXX, *argv])
     output, record = parse(argv)
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_text(json.dumps(record, indent=1) + "\n")

@@ -87,6 +87,8 @@ def test_link_record_keeps_objects_libraries_and_output(tmp_path):
     assert [Path(p).name for p in parsed["objects"]] == ["x.o", "b.a"]
     assert parsed["libraries"] == ["npymath", "m"]
     assert all(Path(p).is_absolute() for p in parsed["library_dirs"])
+    assert record.is_extension_link(["x.o", "-o", "build/lib/numpy/core/_m.so"])
+    assert not record.is_extension_link(["-O2", "-c", "sort.cpp", "-o", "sort.o"])  # em++
 
 
 def test_extra_inittab_registers_each_module_under_its_dotted_name():

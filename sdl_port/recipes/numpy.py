@@ -43,6 +43,15 @@ UNSHIPPED = ("tests", "distutils", "f2py", "_pyinstaller", "_examples", "__pycac
 ARCHIVE = "libnumpy.a"
 
 
+def _recorder(ctx: BuildContext) -> Path:
+    """An executable that runs link_record.py (LDSHARED and CXX must be one program)."""
+    script = ctx.build_dir / "link-record"
+    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" '
+                      f'"{ctx.sdl_port / "link_record.py"}" "$@"\n')
+    script.chmod(0o755)
+    return script
+
+
 def _build_env(ctx: BuildContext) -> dict[str, str]:
     """setup.py's environment: the target's sysconfig data, emcc, the recording linker."""
     sysconfig_dir = ctx.build_dir / "sysconfig"
@@ -53,13 +62,14 @@ def _build_env(ctx: BuildContext) -> dict[str, str]:
     # -g0: the target's CFLAGS ask for debug info, which only slows the compiles down.
     cflags = (f"-I{ctx.dep('python')}/include/{ctx.python_dirname} -g0 -O2 "
               "-Wno-return-type -Wno-unused-command-line-argument")
+    recorder = str(_recorder(ctx))
     return {
         "_PYTHON_SYSCONFIGDATA_NAME": data.stem,
         "_PYTHON_HOST_PLATFORM": "emscripten-wasm32",
         "PYTHONPATH": str(sysconfig_dir),
         "SETUPTOOLS_USE_DISTUTILS": "stdlib",  # numpy.distutils predates setuptools' copy
-        "CC": "emcc", "CXX": "em++", "AR": "emar", "ARFLAGS": "rcs", "RANLIB": "emranlib",
-        "LDSHARED": f"{sys.executable} {ctx.sdl_port / 'link_record.py'}", "LDFLAGS": "",
+        "CC": "emcc", "CXX": recorder, "LDSHARED": recorder,
+        "AR": "emar", "ARFLAGS": "rcs", "RANLIB": "emranlib", "LDFLAGS": "",
         "CFLAGS": cflags, "CXXFLAGS": cflags,
         # No BLAS or LAPACK even if the build machine has one: numpy's own fallbacks.
         "NPY_BLAS_ORDER": "", "NPY_LAPACK_ORDER": "", "BLAS": "None", "LAPACK": "None",
