@@ -44,7 +44,9 @@ print("blit_array", tuple(surface.get_at((0, 0))))
 wave = (np.sin(np.arange(2205) / 10.0) * 8000).astype(np.int16)
 sound = pygame.sndarray.make_sound(np.column_stack([wave, wave // 2]))
 back = pygame.sndarray.array(sound)
-print("sndarray", back.shape, back[100].tolist(), round(sound.get_length(), 3))
+# in samples: the browser's audio may run at another rate than the one asked for
+print("sndarray", back.shape, back[100].tolist(),
+      round(sound.get_length() * pygame.mixer.get_init()[0]))
 matrix = np.array([[4.0, 1.0, 2.0], [1.0, 3.0, 0.5], [2.0, 0.5, 5.0]])
 print("solve", np.round(np.linalg.solve(matrix, [1.0, 2.0, 3.0]), 9).tolist())
 print("eigvalsh", np.round(np.linalg.eigvalsh(matrix), 9).tolist())
