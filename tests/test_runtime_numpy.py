@@ -24,6 +24,12 @@ import pygame
 import pygame.sndarray
 import pygame.surfarray
 
+
+
+def rounded(values):
+    return (np.round(values, 9) + 0.0).tolist()  # + 0.0: -0.0 and 0.0 print the same
+
+
 pygame.init()
 pygame.mixer.init(22050, -16, 2)
 surface = pygame.Surface((4, 3), depth=32)
@@ -48,16 +54,14 @@ back = pygame.sndarray.array(sound)
 print("sndarray", back.shape, back[100].tolist(),
       round(sound.get_length() * pygame.mixer.get_init()[0]))
 matrix = np.array([[4.0, 1.0, 2.0], [1.0, 3.0, 0.5], [2.0, 0.5, 5.0]])
-print("solve", np.round(np.linalg.solve(matrix, [1.0, 2.0, 3.0]), 9).tolist())
-print("eigvalsh", np.round(np.linalg.eigvalsh(matrix), 9).tolist())
-print("inv det", np.round(np.linalg.inv(matrix) @ matrix, 9).tolist(),
-      round(float(np.linalg.det(matrix)), 9))
-print("svd", np.round(np.linalg.svd(matrix, compute_uv=False), 9).tolist())
+print("solve", rounded(np.linalg.solve(matrix, [1.0, 2.0, 3.0])))
+print("eigvalsh", rounded(np.linalg.eigvalsh(matrix)))
+print("inv det", rounded(np.linalg.inv(matrix) @ matrix), rounded(np.linalg.det(matrix)))
+print("svd", rounded(np.linalg.svd(matrix, compute_uv=False)))
 print("rng", np.random.default_rng(12345).integers(0, 1000, 6).tolist())
 np.random.seed(7)
-print("legacy", np.random.randint(0, 1000, 4).tolist(),
-      np.round(np.random.standard_normal(3), 9).tolist())
-print("fft", np.round(np.abs(np.fft.rfft([1.0, 2.0, 0.0, -1.0, 3.0, 0.5])), 9).tolist())
+print("legacy", np.random.randint(0, 1000, 4).tolist(), rounded(np.random.standard_normal(3)))
+print("fft", rounded(np.abs(np.fft.rfft([1.0, 2.0, 0.0, -1.0, 3.0, 0.5]))))
 print("pickle", pickle.loads(pickle.dumps(np.arange(5) * 2)).tolist())
 print("done")
 """
