@@ -32,7 +32,14 @@ RECIPE = Recipe(
     # The runtime's .pyc files are compiled as with -OO (no docstrings) while Python runs
     # without -OO: numpy's add_docstring, which skips its work only under -OO, then got
     # None for a docstring and raised, and `import numpy` failed.
-    patches=("numpy-docstring-none.patch",),
+    # Cython 3 (what the build machine has, for pygame-ce) no longer knows `long`, which
+    # one line of numpy.random's _generator.pyx still named.
+    # mtrand (RandomState) compiles its own copy of distributions.c with 32-bit `long`
+    # integers where npyrandom's has int64_t, under the same symbol names: fine in separate
+    # shared modules, but linked into one binary the Generator called mtrand's copy
+    # (wasm-ld: "function signature mismatch: random_multinomial"). Renamed for mtrand.
+    patches=("numpy-docstring-none.patch", "numpy-cython3.patch",
+             "numpy-static-mtrand.patch"),
 )
 
 # numpy's own test helpers: built by setup.py, not linked (no shipped code imports them).
