@@ -42,8 +42,9 @@ RECIPE = Recipe(
              "numpy-static-mtrand.patch"),
 )
 
-# numpy's own test helpers: built by setup.py, not linked (no shipped code imports them).
-TEST_MODULES = ("_multiarray_tests", "_umath_tests", "_rational_tests", "_struct_ufunc_tests",
+# numpy's own test helpers: built by setup.py, not linked (no shipped code imports them;
+# _multiarray_tests is linked: `import numpy` adds a docstring to one of its functions).
+TEST_MODULES = ("_umath_tests", "_rational_tests", "_struct_ufunc_tests",
                 "_operand_flag_tests", "_simd")
 # Python folders no game needs: tests, the build tools, the Fortran wrapper generator.
 UNSHIPPED = ("tests", "distutils", "f2py", "_pyinstaller", "_examples", "__pycache__")
