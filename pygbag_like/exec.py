@@ -68,6 +68,8 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
     if graph is not None and not numpy:
         numpy = needs_numpy(ModuleIndex.load(runtime.root / MODULE_INDEX), imports, modules,
                             graph.reachable)
+    if numpy:
+        imports.append("numpy")  # shipped: fetching numpy's modules one by one is slow
     variant = variant_for(asyncify or (script.name in modules
                                        and check_loops(modules, script.name).needs_asyncify),
                           numpy)

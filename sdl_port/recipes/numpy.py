@@ -38,8 +38,10 @@ RECIPE = Recipe(
     # integers where npyrandom's has int64_t, under the same symbol names: fine in separate
     # shared modules, but linked into one binary the Generator called mtrand's copy
     # (wasm-ld: "function signature mismatch: random_multinomial"). Renamed for mtrand.
+    # Five getters took one parameter where CPython passes two: a wasm trap ("function
+    # signature mismatch") at pickle.dumps(array), which reads a dtype class's `_legacy`.
     patches=("numpy-docstring-none.patch", "numpy-cython3.patch",
-             "numpy-static-mtrand.patch"),
+             "numpy-static-mtrand.patch", "numpy-getter-signatures.patch"),
 )
 
 # numpy's own test helpers: built by setup.py, not linked (no shipped code imports them;

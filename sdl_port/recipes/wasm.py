@@ -35,6 +35,9 @@ COMMON_LINK_FLAGS = [
     # stringToNewUTF8: the launcher's JavaScript bridge returns its replies with it.
     "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['$autoResumeAudioContext','$dynCall','$stringToNewUTF8']",
     "-sUSE_SDL=0", "-lGL", "-sMAX_WEBGL_VERSION=2",
+    # NAME.js.symbols (kept in the wasm component, not shipped): wasm function index ->
+    # name, to read a trap's stack (`wasm-function[10942]`) without a debug build.
+    "--emit-symbol-map",
 ]
 ASYNCIFY_FLAGS = ["-sASYNCIFY=1", "-sASYNCIFY_STACK_SIZE=131072",
                   "-sASYNCIFY_IMPORTS=['pl_js_wait_frame']"]
