@@ -4,11 +4,15 @@ Used by `pack --serve` and `pack exec`. It only serves files below its folder (t
 library's path translation drops `..` and absolute parts; we also refuse symlinks leading
 out), sends no-cache headers, and binds to the address it is given (localhost by default).
 A long listen queue and a read time-out keep it answering a normal page load while many
-connections arrive at once or sit idle half-open.
+connections arrive at once or sit idle half-open. It answers a single byte range as static
+hosts do (206): the runtime fetches one module from the module store that way, which
+otherwise meant sending the whole store (11 MB) for each.
 """
 
 import errno
+import io
 import os
+import re
 import sys
 import threading
 from functools import partial
@@ -17,6 +21,7 @@ from pathlib import Path
 
 from pygbag_like.errors import ServeError
 
+_RANGE = re.compile(r"bytes=(\d+)-(\d*)$")
 LISTEN_BACKLOG = 1024
 READ_TIMEOUT_SECONDS = 10.0
 EXTRA_TYPES = {
@@ -41,6 +46,29 @@ class StaticHandler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
+
+    def send_head(self):
+        """A file's bytes `start-end` for a `Range: bytes=start-end` request (206, or 416
+        past its end); everything else as the standard handler does it."""
+        match = _RANGE.match(self.headers.get("Range", ""))
+        path = self.translate_path(self.path.split("?", 1)[0])
+        if match is None or not os.path.isfile(path):
+            return super().send_head()
+        size = os.path.getsize(path)
+        start = int(match[1])
+        end = min(int(match[2]) if match[2] else size - 1, size - 1)
+        if start > end:
+            self.send_error(416)
+            return None
+        with open(path, "rb") as file:
+            file.seek(start)
+            body = file.read(end - start + 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path: str) -> str:
         translated = Path(super().translate_path(path))

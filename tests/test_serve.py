@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -66,6 +67,28 @@ def test_static_server_serves_wasm_with_its_mime_type(tmp_path):
     server = start_server(tmp_path, "127.0.0.1", 0)
     try:
         assert get(server.server_address[1], "/x.wasm")[1]["content-type"] == "application/wasm"
+    finally:
+        server.shutdown()
+
+
+def test_static_server_answers_a_byte_range(tmp_path):
+    (tmp_path / "store.data").write_bytes(bytes(range(200)))
+    server = start_server(tmp_path, "127.0.0.1", 0)
+    port = server.server_address[1]
+    try:
+        for asked, status, body in (("bytes=10-19", 206, bytes(range(10, 20))),
+                                    ("bytes=195-", 206, bytes(range(195, 200))),
+                                    ("bytes=150-999", 206, bytes(range(150, 200)))):
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/store.data",
+                                             headers={"Range": asked})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert (response.status, response.read()) == (status, body), asked
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/store.data",
+                                         headers={"Range": "bytes=300-"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 416
+        assert get(port, "/store.data")[0] == 200  # no Range: the whole file
     finally:
         server.shutdown()
 
