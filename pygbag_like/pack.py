@@ -34,6 +34,7 @@ from pygbag_like.runtime.layout import (
 from pygbag_like.scan import scan_game
 from pygbag_like.shell import STATIC_FILES, read_template, render_page, write_shell
 from pygbag_like.singlefile import single_file_page
+from pygbag_like.storecopy import copy_store
 from pygbag_like.touchcontrols import page_controls
 from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
@@ -148,7 +149,11 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
     runtime_out = out / RUNTIME_DIR
     runtime_out.mkdir()
     for name in variant.page_files:
-        shutil.copyfile(runtime.root / name, runtime_out / name)
+        if name not in (MODULE_STORE, MODULE_STORE_JSON):
+            shutil.copyfile(runtime.root / name, runtime_out / name)
+    copy_store(runtime.root / MODULE_STORE, runtime.root / MODULE_STORE_JSON,
+               runtime_out / MODULE_STORE, runtime_out / MODULE_STORE_JSON,
+               variant.missing_packages)
     write_favicon(page.icon, out / "favicon.png")
     urls = {url: _name_by_content(out, url) for url in (
         f"{RUNTIME_DIR}/{variant.js}", f"{RUNTIME_DIR}/{variant.wasm}",

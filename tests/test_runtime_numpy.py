@@ -103,6 +103,8 @@ def test_only_games_importing_numpy_get_it(tmp_path):
     listed = json.loads(contents)
     assert "pygame/surfarray.pyc" in listed and not [p for p in listed if p.startswith("numpy")]
     assert not [name for name in (out / "runtime").iterdir() if "numpy" in name.name]
+    store = json.loads(next((out / "runtime").glob("modules.*.data.json")).read_text())
+    assert store["files"] and not [f for f in store["files"] if f["filename"].startswith("numpy")]
     numpy_game = tmp_path / "numpy_game"
     numpy_game.mkdir()
     (numpy_game / "main.py").write_text(
