@@ -74,11 +74,13 @@ def run_native(python: Path, script: Path, args: list[str], timeout: float) -> P
     return PageRun(code, result.stdout, result.stderr)
 
 
-def run_page(script: Path, args: list[str], timeout: float, asyncify: bool = True) -> PageRun:
+def run_page(script: Path, args: list[str], timeout: float, asyncify: bool = True,
+             numpy: bool = False) -> PageRun:
     """Run `script` (its folder mounted at /game), by default with the asyncify runtime, where
-    sleeping and blocking waits work as on the desktop."""
+    sleeping and blocking waits work as on the desktop; `numpy`: a runtime with numpy."""
     result = subprocess.run(
         [sys.executable, "-m", "pygbag_like", "exec", *(["--asyncify"] if asyncify else []),
+         *(["--numpy"] if numpy else []),
          "--timeout", str(timeout), str(script), *args],
         capture_output=True, text=True, timeout=timeout + 120,
     )

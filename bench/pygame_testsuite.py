@@ -3,6 +3,8 @@
     python3 -m bench.pygame_testsuite                      every module, both sides
     python3 -m bench.pygame_testsuite color_test rect_test some modules
     python3 -m bench.pygame_testsuite --json out.json      also write every result
+    python3 -m bench.pygame_testsuite --numpy surfarray_test sndarray_test
+                                                           with numpy on both sides
 
 The `test/` folder of the runtime's pygame-ce sdist runs on both sides with the same runner
 (pages/run_test_module.py) and the same tag exclusions as pygame's own runner. Natively it
@@ -22,22 +24,25 @@ from pathlib import Path
 
 from bench._pages import PAGES, extract_pygame_sdist, pygame_version, run_native, run_page
 from pygbag_like.runtime import paths
+from pygbag_like.runtime.recipe import load_recipes
 
 RUNNER = "run_test_module.py"
 RESULT_PREFIX = "PYGAME_TEST_RESULT "
 COUNTS = ("passed", "failures", "errors", "skipped")
 
 
-def native_python(version: str) -> Path:
-    """A venv below the cache with pygame-ce `version` (and nothing else, as in the browser:
-    no numpy, so the array modules are left out on both sides)."""
-    folder = paths.cache_root() / "bench" / f"native-pygame-ce-{version}"
+def native_python(version: str, numpy: str | None = None) -> Path:
+    """A venv below the cache with pygame-ce `version` and nothing else, as in the browser
+    runtime without numpy (the array modules are left out on both sides); or with numpy of
+    the version `numpy`, as in the numpy runtime."""
+    name = f"native-pygame-ce-{version}" + (f"-numpy-{numpy}" if numpy else "")
+    folder = paths.cache_root() / "bench" / name
     python = folder / "bin" / "python"
     if not (folder / ".complete").exists():
         shutil.rmtree(folder, ignore_errors=True)
         venv.create(folder, with_pip=True)
-        subprocess.run([python, "-m", "pip", "install", "-q", f"pygame-ce=={version}"],
-                       check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", f"pygame-ce=={version}",
+                        *([f"numpy=={numpy}"] if numpy else [])], check=True)
         (folder / ".complete").touch()
     return python
 
@@ -71,8 +76,9 @@ def run_on_host(python: Path, folder: Path, module: str, timeout: float) -> dict
     return parse(module, run.stdout, run.stderr, run.failure or f"exit status {run.returncode}")
 
 
-def run_browser(folder: Path, module: str, timeout: float, asyncify: bool) -> dict:
-    run = run_page(folder / RUNNER, [module], timeout, asyncify=asyncify)
+def run_browser(folder: Path, module: str, timeout: float, asyncify: bool,
+                numpy: bool = False) -> dict:
+    run = run_page(folder / RUNNER, [module], timeout, asyncify=asyncify, numpy=numpy)
     return parse(module, run.stdout, run.stderr, run.failure)
 
 
@@ -121,12 +127,16 @@ def main() -> None:
     parser.add_argument("--plain", action="store_true",
                         help="use the plain runtime (default: asyncify, where blocking "
                              "waits and sleeps work as on the desktop)")
+    parser.add_argument("--numpy", action="store_true",
+                        help="with numpy: the runtime's numpy variant, and natively the same "
+                             "numpy version")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pygame-suite-") as tmp:
         folder = stage(Path(tmp))
         modules = args.modules or sorted(p.stem for p in (folder / "test").glob("*_test.py"))
+        numpy = load_recipes()["numpy"].recipe.version if args.numpy else None
         python = None if args.no_native else (args.native_python
-                                              or native_python(pygame_version()))
+                                              or native_python(pygame_version(), numpy))
         results: dict[str, dict[str, dict]] = {}
         for module in modules:
             sides = results[module] = {}
@@ -134,7 +144,7 @@ def main() -> None:
                 sides["native"] = run_on_host(python, folder, module, args.timeout)
             if not args.no_browser:
                 sides["browser"] = run_browser(folder, module, args.timeout,
-                                               asyncify=not args.plain)
+                                               asyncify=not args.plain, numpy=args.numpy)
             print(f"{module:24} {cell(sides.get('native')):>26} "
                   f"{cell(sides.get('browser')):>27}", flush=True)
     report(results)

@@ -22,8 +22,10 @@ from pygbag_like.errors import ScanError, UsageError
 from pygbag_like.httpserver import start_server
 from pygbag_like.imports import import_graph
 from pygbag_like.loopcheck import check_loops
+from pygbag_like.modulestore import ModuleIndex
+from pygbag_like.numpycheck import needs_numpy
 from pygbag_like.pack import PageSettings, write_site
-from pygbag_like.runtime.layout import RuntimeFiles, find_runtime, variant_for
+from pygbag_like.runtime.layout import MODULE_INDEX, RuntimeFiles, find_runtime, variant_for
 from pygbag_like.scan import list_files, parse_python
 from pygbag_like.shell import STATIC_FILES, read_template
 
@@ -53,7 +55,7 @@ def _parsed(files: list[tuple[str, Path]]) -> dict[str, ast.Module]:
 
 
 def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: Path,
-                    asyncify: bool) -> None:
+                    asyncify: bool, numpy: bool = False) -> None:
     """Write a page that runs `script` at start-up into `out`."""
     folder = script.parent
     files = [(f.rel, f.path) for f in list_files(folder)]
@@ -61,10 +63,16 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
         raise UsageError(f"{folder} holds more than {MAX_FOLDER_BYTES >> 20} MB: "
                          "put the script in a smaller folder")
     modules = _parsed(files)
+    graph = import_graph(modules, script.name) if script.name in modules else None
+    imports = [item.module for item in graph.external] if graph else []
+    if graph is not None and not numpy:
+        numpy = needs_numpy(ModuleIndex.load(runtime.root / MODULE_INDEX), imports, modules,
+                            graph.reachable)
+    if numpy:
+        imports.append("numpy")  # shipped: fetching numpy's modules one by one is slow
     variant = variant_for(asyncify or (script.name in modules
-                                       and check_loops(modules, script.name).needs_asyncify))
-    imports = ([item.module for item in import_graph(modules, script.name).external]
-               if script.name in modules else [])
+                                       and check_loops(modules, script.name).needs_asyncify),
+                          numpy)
     config = GameConfig(title=f"pack exec {script.name}")
     page = PageSettings(config=config, template=read_template(config, folder),
                         main=script.name, autostart=True, argv=[script.name, *args],
@@ -72,7 +80,8 @@ def build_exec_page(script: Path, args: list[str], runtime: RuntimeFiles, out: P
     write_site(out, files, runtime, variant, page, imports)
 
 
-def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = False) -> int:
+def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = False,
+                numpy: bool = False) -> int:
     """Run `script` in the browser runtime, streaming its output; returns its exit status."""
     path = Path(script).resolve()
     if not path.is_file():
@@ -80,7 +89,7 @@ def exec_script(script: str, args: list[str], timeout: float, asyncify: bool = F
     runtime = find_runtime()
     with tempfile.TemporaryDirectory(prefix="pack-exec-") as tmp:
         out = Path(tmp)
-        build_exec_page(path, args, runtime, out, asyncify)
+        build_exec_page(path, args, runtime, out, asyncify, numpy)
         server = start_server(out, "127.0.0.1", 0)
         try:
             url = f"http://127.0.0.1:{server.server_address[1]}/index.html"

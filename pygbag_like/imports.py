@@ -110,7 +110,8 @@ def _platform_test(test: ast.expr) -> bool | None:
 def _module_level(tree: ast.Module) -> Iterator[tuple[ast.stmt, bool]]:
     """(statement, conditional) for the statements that may run when the module is imported
     in the browser: not function bodies, not the branches a platform test (or `if __name__ ==
-    "__main__"`) rules out; `conditional` below an `if` whose outcome is not known here."""
+    "__main__"`) rules out; `conditional` below an `if` whose outcome is not known here, and
+    in `except` handlers."""
     stack: list[tuple[ast.stmt, bool]] = [(node, False) for node in tree.body]
     while stack:
         node, conditional = stack.pop()
@@ -123,10 +124,12 @@ def _module_level(tree: ast.Module) -> Iterator[tuple[ast.stmt, bool]]:
             continue
         yield node, conditional
         if isinstance(node, ast.Try | ast.With):
-            children = [*node.body, *(statement for handler in getattr(node, "handlers", ())
-                                      for statement in handler.body),
-                        *getattr(node, "orelse", ()), *getattr(node, "finalbody", ())]
+            children = [*node.body, *getattr(node, "orelse", ()), *getattr(node, "finalbody", ())]
             stack.extend((child, conditional) for child in children)
+            # A handler runs only when its try failed: `except ImportError: from _dummy_thread
+            # import ...` is a fallback, not something the module always needs.
+            stack.extend((statement, True) for handler in getattr(node, "handlers", ())
+                         for statement in handler.body)
 
 
 def module_level_imports(tree: ast.Module, package: str) -> Iterator[tuple[str, bool, bool]]:

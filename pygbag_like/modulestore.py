@@ -30,6 +30,9 @@ COMPANIONS = {"pygame": ("plpygame", "pygame.colordict", "pygame._data_classes",
                           "pygame.freetype"),  # pygame.init() imports it from C
               "asyncio": ("plasyncio",), "platform": ("pljs",), "js": ("pljs",),
               "urllib.request": ("plnet", "pljs"),
+              # what numpy.random's Cython modules import when numpy.random imports them
+              "numpy.random": ("secrets", "threading", "operator", "collections.abc", "re",
+                               "abc", "warnings"),
               # importlib.resources.files(), which pygame's default font goes through
               "importlib.resources": ("importlib.resources.readers", "importlib.readers",
                                       "importlib.resources._itertools")}
@@ -58,12 +61,18 @@ class ModuleIndex:
     data: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # package -> files
     provided: frozenset[str] = frozenset()  # builtin or frozen into the binary
 
-    def closure(self, roots: Iterable[str]) -> set[str]:
-        """The modules importing `roots` runs (module-level imports, followed)."""
+    def closure(self, roots: Iterable[str], optional: bool = True,
+                missing: Iterable[str] = ()) -> set[str]:
+        """The modules importing `roots` runs (module-level imports, followed; those guarded
+        by `except ImportError` too unless `optional` is false), leaving out the packages
+        `missing` (their C part is not in the page's runtime variant)."""
+        missing = frozenset(missing)
         found: set[str] = set()
         stack = list(roots)
         while stack:
             parts = stack.pop().split(".")
+            if parts[0] in missing:
+                continue
             for end in range(1, len(parts) + 1):  # a package runs before its submodules
                 name = ".".join(parts[:end])
                 entry = self.modules.get(name)
@@ -71,7 +80,8 @@ class ModuleIndex:
                     continue
                 found.add(name)
                 stack.extend(entry.imports)
-                stack.extend(entry.optional)
+                if optional:
+                    stack.extend(entry.optional)
                 stack.extend(COMPANIONS.get(name, ()))
         return found
 
@@ -85,12 +95,15 @@ class ModuleIndex:
             paths.update(self.data.get(name, ()))
         return sorted(paths)
 
-    def store_contents(self, spans: Mapping[str, tuple[int, int]]) -> bytes:
+    def store_contents(self, spans: Mapping[str, tuple[int, int]],
+                       missing: Iterable[str] = ()) -> bytes:
         """STORE_CONTENTS for a store whose files lie at `spans` (path -> start, end): the
-        available modules and the data files, as JSON."""
+        available modules and the data files, as JSON, less the packages `missing`."""
+        missing = frozenset(missing)
         fetchable = {entry.path for entry in self.modules.values() if entry.available}
         fetchable.update(path for files in self.data.values() for path in files)
-        contents = {path: list(span) for path, span in sorted(spans.items()) if path in fetchable}
+        contents = {path: list(span) for path, span in sorted(spans.items())
+                    if path in fetchable and path.split("/")[0] not in missing}
         return json.dumps(contents, separators=(",", ":")).encode()
 
     def save(self, path: Path) -> None:

@@ -14,8 +14,10 @@ from pygbag_like.archive import archive_path
 from pygbag_like.config import GameConfig
 from pygbag_like.datafile import write_data_file, write_gzip_copy
 from pygbag_like.favicon import write_favicon
+from pygbag_like.imports import import_graph
 from pygbag_like.loopcheck import check_loops
 from pygbag_like.modulestore import LIB_ROOT, STARTUP_MODULES, STORE_CONTENTS, ModuleIndex
+from pygbag_like.numpycheck import needs_numpy
 from pygbag_like.offline import MANIFEST, write_offline_files
 from pygbag_like.output import staging_dir, write_output
 from pygbag_like.page import PageConfig
@@ -32,6 +34,7 @@ from pygbag_like.runtime.layout import (
 from pygbag_like.scan import scan_game
 from pygbag_like.shell import STATIC_FILES, read_template, render_page, write_shell
 from pygbag_like.singlefile import single_file_page
+from pygbag_like.storecopy import copy_store
 from pygbag_like.touchcontrols import page_controls
 from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
@@ -42,7 +45,7 @@ WORTH_GZIPPING = 0.9
 RUNTIME_DIR = "runtime"
 MOUNT_POINT = "/game"
 # Slow imports worth doing before the player's click, when the game imports them.
-PRELOADABLE = ("pygame", "asyncio")
+PRELOADABLE = ("pygame", "asyncio", "numpy")
 
 
 @dataclass(frozen=True)
@@ -89,17 +92,20 @@ def imported_packages(modules: Mapping[str, ast.Module],
     return tuple(name for name in candidates if name in found)
 
 
-def runtime_modules(runtime: RuntimeFiles, imports: Iterable[str],
-                    scratch: Path) -> list[tuple[str, Path]]:
+def runtime_modules(runtime: RuntimeFiles, imports: Iterable[str], scratch: Path,
+                    variant: Variant) -> list[tuple[str, Path]]:
     """The compiled modules a page ships for code importing `imports` (with what they
     import, and what the interpreter and the launcher need), and the store's table of
-    contents (written into `scratch`), as (absolute path, file)."""
+    contents (written into `scratch`), as (absolute path, file). Packages whose C modules
+    `variant` lacks are neither shipped nor listed."""
     index = ModuleIndex.load(runtime.root / MODULE_INDEX)
-    selected = index.closure([*STARTUP_MODULES, *imports])
+    missing = variant.missing_packages
+    selected = index.closure([*STARTUP_MODULES, *imports], missing=missing)
     store = json.loads((runtime.root / MODULE_STORE_JSON).read_text(encoding="utf-8"))
     contents = scratch / STORE_CONTENTS
     contents.write_bytes(index.store_contents(
-        {entry["filename"]: (entry["start"], entry["end"]) for entry in store["files"]}))
+        {entry["filename"]: (entry["start"], entry["end"]) for entry in store["files"]},
+        missing=missing))
     return [*((f"{LIB_ROOT}/{path}", runtime.module_files / path)
               for path in index.files(selected)),
             (f"{LIB_ROOT}/{STORE_CONTENTS}", contents)]
@@ -132,7 +138,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
     the page's configuration. Used by `pack` and by `pack exec`.
     """
     with tempfile.TemporaryDirectory() as scratch:
-        modules = runtime_modules(runtime, imports, Path(scratch))
+        modules = runtime_modules(runtime, imports, Path(scratch), variant)
         metadata = write_data_file([*files, *modules], out / GAME_DATA)
     gzipped = [f"{RUNTIME_DIR}/{name}" for name in variant.files]
     data_copy = write_gzip_copy(out / GAME_DATA, level=6)
@@ -143,7 +149,11 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
     runtime_out = out / RUNTIME_DIR
     runtime_out.mkdir()
     for name in variant.page_files:
-        shutil.copyfile(runtime.root / name, runtime_out / name)
+        if name not in (MODULE_STORE, MODULE_STORE_JSON):
+            shutil.copyfile(runtime.root / name, runtime_out / name)
+    copy_store(runtime.root / MODULE_STORE, runtime.root / MODULE_STORE_JSON,
+               runtime_out / MODULE_STORE, runtime_out / MODULE_STORE_JSON,
+               variant.missing_packages)
     write_favicon(page.icon, out / "favicon.png")
     urls = {url: _name_by_content(out, url) for url in (
         f"{RUNTIME_DIR}/{variant.js}", f"{RUNTIME_DIR}/{variant.wasm}",
@@ -200,16 +210,20 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
                      entry_point=config.main)
     loops = check_loops(scan.modules, scan.entry_point)
     dependencies = resolve_dependencies(scan.modules, scan.entry_point, game_dir)
-    variant = variant_for(loops.needs_asyncify)
+    runtime = runtime or find_runtime()
+    reachable = import_graph(scan.modules, scan.entry_point).reachable
+    numpy = needs_numpy(ModuleIndex.load(runtime.root / MODULE_INDEX),
+                        dependencies.runtime_imports, scan.modules, reachable)
+    variant = variant_for(loops.needs_asyncify, numpy)
     page = PageSettings(
         config=config, template=read_template(config, game_dir), main=scan.entry_point,
         cwd=scan.working_dir,
         icon=(game_dir / config.icon) if config.icon else None, live_reload=live_reload,
-        preload=imported_packages(scan.modules, PRELOADABLE),
+        preload=tuple(name for name in imported_packages(scan.modules, PRELOADABLE)
+                      if name not in variant.missing_packages),
         offline=config.offline and not live_reload,
         python_path=(SITE_DIR,) if dependencies.packages else (),
     )
-    runtime = runtime or find_runtime()
     files = [(f.rel, f.path) for f in scan.files] + dependencies.files
     game_bytes = 0
 

@@ -20,9 +20,9 @@ from pygbag_like.errors import ScanError
 from pygbag_like.imports import ExternalImport, import_graph
 
 SITE_DIR = "__pack_packages__"  # below the game's mount point; first on sys.path after it
-# Modules the runtime has besides the standard library.
-RUNTIME_MODULES = frozenset({"pygame", "plboot", "plpygame", "plasyncio", "pljs", "plnet",
-                             "js", "_pl"})
+# Modules the runtime has besides the standard library (numpy in its numpy variants).
+RUNTIME_MODULES = frozenset({"pygame", "numpy", "plboot", "plpygame", "plasyncio", "pljs",
+                             "plnet", "js", "_pl"})
 _COMPILED_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
 # pygbag's own modules, which exist only in its runtime (docs/pygbag-compat.md).
 PYGBAG_ONLY = frozenset({"aio", "embed", "pygbag"})

@@ -43,6 +43,8 @@ GAMES = [
     Game("pygame_ce_examples", "moveit.py", keys=("ArrowUp", "ArrowLeft")),
     Game("pygame_ce_examples", "textinput.py", keys=("KeyH", "KeyI", "Enter")),
     Game("pygame_ce_examples", "liquid.py", keys=("Space",), ends=True),  # any key quits
+    # numpy and pygame.surfarray: a new gradient every 500 ms, waiting in event.wait()
+    Game("pygame_ce_examples", "vgrade.py", runtime="python-asyncify-numpy"),
     # Written with asyncio for pygbag: the lighter plain runtime, though its pipes have a
     # tick() method like Clock's.
     Game("flappybird", keys=("Space", "ArrowUp", "Space"), runtime="python"),

@@ -84,3 +84,13 @@ def test_frozen_modules_ship_no_file_but_what_they_import_does():
     selected = store.closure(["importlib.util"])
     assert selected == {"importlib", "importlib.util", "importlib._abc"}
     assert store.files(selected) == ["importlib/__init__.pyc", "importlib/_abc.pyc"]
+
+
+def test_imports_in_an_except_handler_are_fallbacks_not_needs():
+    store = index_sources({"printer.py": b"try:\n    from _thread import get_ident\n"
+                                         b"except ImportError:\n"
+                                         b"    from _dummy_thread import get_ident\n"},
+                          provided=["_thread"], data={})
+    entry = store.modules["printer"]
+    assert entry.available  # _dummy_thread is missing, but only the fallback needs it
+    assert "_dummy_thread" in entry.optional and "_dummy_thread" not in entry.imports

@@ -68,3 +68,13 @@ def test_missing_package_is_a_warning_with_the_fix(game):
                    ).warnings == ()
     (aio,) = resolve(game, "import aio.fetch\n").warnings
     assert "aio is pygbag's own module" in aio and "pip install" not in aio
+
+
+def test_numpy_comes_from_the_runtime_also_for_bundled_packages(game):
+    site = game / ".venv" / "lib" / "python3.11" / "site-packages"
+    install(site, "numpy", {"numpy/__init__.py": "from ._core import *\n",
+                            "numpy/_core.cpython-311-x86_64-linux-gnu.so": "ELF"})
+    install(site, "gridtools", {"gridtools/__init__.py": "import numpy.linalg\n"})
+    result = resolve(game, "import gridtools\n")
+    assert [p.name for p in result.packages] == ["gridtools"]  # numpy is not bundled
+    assert "numpy.linalg" in result.runtime_imports  # what picks the numpy runtime

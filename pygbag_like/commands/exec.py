@@ -18,10 +18,14 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help=f"seconds before the run is stopped (default {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--asyncify", action="store_true",
                         help="use the asyncify runtime (blocking loops and time.sleep work)")
+    parser.add_argument("--numpy", action="store_true",
+                        help="use a runtime with numpy even if the script's imports do not "
+                             "show it (a module it imports by name at run time needs it)")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     from pygbag_like.exec import exec_script  # Playwright loads only for this command
 
-    return exec_script(args.script, args.args, timeout=args.timeout, asyncify=args.asyncify)
+    return exec_script(args.script, args.args, timeout=args.timeout, asyncify=args.asyncify,
+                       numpy=args.numpy)

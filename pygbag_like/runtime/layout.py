@@ -1,7 +1,8 @@
 """The files that make up a built runtime, as the packager and the recipes see them.
 
 This module is the one place that spells the runtime's file names: the link variants
-(`python`, `python-asyncify`), the data bundle, and where the current runtime is recorded.
+(`python`, `python-asyncify`, and the same two with numpy linked in), the data bundle, and
+where the current runtime is recorded.
 """
 
 import hashlib
@@ -28,10 +29,18 @@ GZIP_SUFFIX = ".gz"
 
 @dataclass(frozen=True)
 class Variant:
-    """One link of the runtime: the same objects, with or without binaryen's asyncify pass."""
+    """One link of the runtime: the same objects, with or without binaryen's asyncify pass,
+    with or without numpy's C modules."""
 
     name: str
     asyncify: bool
+    numpy: bool = False
+
+    @property
+    def missing_packages(self) -> tuple[str, ...]:
+        """Packages of the module store whose C modules this link lacks: a page using it
+        neither ships nor lists them, so importing one fails at once (docs/numpy.md)."""
+        return () if self.numpy else NUMPY_PACKAGES
 
     @property
     def js(self) -> str:
@@ -55,15 +64,22 @@ class Variant:
                 MODULE_STORE_JSON)
 
 
+# Top-level packages that only the numpy variants can import.
+NUMPY_PACKAGES = ("numpy",)
 PLAIN = Variant("python", asyncify=False)  # asyncio games, stepped by the page each frame
 ASYNCIFY = Variant("python-asyncify", asyncify=True)  # blocking loops give frames back
-VARIANTS = (PLAIN, ASYNCIFY)
+PLAIN_NUMPY = Variant("python-numpy", asyncify=False, numpy=True)
+ASYNCIFY_NUMPY = Variant("python-asyncify-numpy", asyncify=True, numpy=True)
+VARIANTS = (PLAIN, ASYNCIFY, PLAIN_NUMPY, ASYNCIFY_NUMPY)
 
 RUNTIME_FILES = (*(name for v in VARIANTS for name in v.page_files), MODULE_INDEX)
 
 
-def variant_for(needs_asyncify: bool) -> Variant:
-    """The link a game needs: asyncify for blocking loops, else the plain one."""
+def variant_for(needs_asyncify: bool, needs_numpy: bool = False) -> Variant:
+    """The link a game needs: asyncify for blocking loops, else the plain one; numpy's C
+    modules only for a game that imports numpy."""
+    if needs_numpy:
+        return ASYNCIFY_NUMPY if needs_asyncify else PLAIN_NUMPY
     return ASYNCIFY if needs_asyncify else PLAIN
 
 

@@ -25,12 +25,15 @@ RECIPE = Recipe(
     # pygame.freetype.Font() said FreeType was not initialised. C functions declared with
     # another signature than the one they are called with trap on wasm (bytes(Color),
     # mouse.get_relative_mode, freeing a Window). A Renderer freed after its Window ran GL
-    # calls without a context, which throw in the browser.
-    # pygame._sdl2.controller and touch were compiled in but never registered; pygame.scrap
-    # was left out of the static build (it is in now, over SDL's clipboard).
+    # calls without a context, which throw in the browser. In the static build pixelcopy.c
+    # used surface.c's _view_kind, whose numbers for "R", "G", "B", "A" mean other planes in
+    # pixelcopy's enum: surfarray.array_alpha() aborted on an assert, array_red() copied the
+    # colour key plane. pygame._sdl2.controller and touch were compiled in but never
+    # registered; pygame.scrap was left out of the static build (it is in now, over SDL's
+    # clipboard).
     patches=("pygame-ce-static-module-state.patch", "pygame-ce-function-signatures.patch",
-             "pygame-ce-render-owns-window.patch", "pygame-ce-load-controller-touch.patch",
-             "pygame-ce-load-scrap.patch"),
+             "pygame-ce-render-owns-window.patch", "pygame-ce-static-pixelcopy-view-kind.patch",
+             "pygame-ce-load-controller-touch.patch", "pygame-ce-load-scrap.patch"),
 )
 
 C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")

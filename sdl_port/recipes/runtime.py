@@ -1,10 +1,10 @@
 """The runtime folder: the linked wasm variants and the compiled Python modules.
 
-Every module of the standard library, of pygame and of the launcher (plboot.py and the browser
-fixes it applies) is compiled to a .pyc, kept one file each (packs copy the ones a game needs)
-and all together in one store (pages fetch the others from it when imported), with an index
-of what each imports (pygbag_like/modulestore.py). Kept apart from the link so that changing
-plboot.py takes seconds.
+Every module of the standard library, of pygame, of numpy and of the launcher (plboot.py and
+the browser fixes it applies) is compiled to a .pyc, kept one file each (packs copy the ones
+a game needs) and all together in one store (pages fetch the others from it when imported),
+with an index of what each imports (pygbag_like/modulestore.py). Kept apart from the link so
+that changing plboot.py takes seconds.
 """
 
 import json
@@ -24,7 +24,7 @@ from pygbag_like.runtime.recipe import BuildContext, Recipe
 RECIPE = Recipe(
     name="runtime",
     version="2",
-    depends=("wasm", "python", "pygame_ce"),
+    depends=("wasm", "python", "pygame_ce", "numpy"),
     inputs=("compile_pyc.py", "launcher/plboot.py", "launcher/plpygame.py",
             "launcher/plasyncio.py", "launcher/pljs.py", "launcher/js.py", "launcher/plnet.py"),
     code=("pygbag_like.modulestore", "pygbag_like.imports", "pygbag_like.datafile"),
@@ -42,6 +42,7 @@ def build(ctx: BuildContext) -> None:
     sources = ctx.build_dir / "sources"
     shutil.copytree(ctx.dep("python") / "stdlib", sources)
     shutil.copytree(ctx.dep("pygame_ce") / "python" / "pygame", sources / "pygame")
+    shutil.copytree(ctx.dep("numpy") / "python" / "numpy", sources / "numpy")
     for module in LAUNCHER_MODULES:
         shutil.copy2(ctx.sdl_port / "launcher" / module, sources / module)
     compiled = ctx.prefix / MODULE_FILES
@@ -49,9 +50,13 @@ def build(ctx: BuildContext) -> None:
              "-S", ctx.sdl_port / "compile_pyc.py", sources, compiled, LIB_ROOT])
     data = _data_files(sources, compiled)
     native = json.loads((ctx.dep("python") / "modules.json").read_text())
+    # numpy's C modules are builtin in the numpy variants only; the other variants leave
+    # the whole package out of what a page ships and lists (Variant.missing_packages).
+    numpy = json.loads((ctx.dep("numpy") / "numpy.json").read_text())["modules"]
     index = index_sources(
         {p.relative_to(sources).as_posix(): p.read_bytes() for p in sources.rglob("*.py")},
-        provided=[*native["builtin"], *native["frozen"], *PROVIDED_BY_LAUNCHER], data=data)
+        provided=[*native["builtin"], *native["frozen"], *PROVIDED_BY_LAUNCHER, *numpy],
+        data=data)
     index.save(ctx.prefix / MODULE_INDEX)
     files = sorted(p for p in compiled.rglob("*") if p.is_file())
     write_data_file([(p.relative_to(compiled).as_posix(), p) for p in files],

@@ -1,8 +1,10 @@
 """The final link: launcher + CPython + pygame-ce + SDL2 family into one .js/.wasm per variant.
 
-Both variants (runtime/layout.py) come from the same objects: the plain one (fastest; asyncio
+All variants (runtime/layout.py) come from the same objects: the plain one (fastest; asyncio
 games are stepped by the page once per frame) and the asyncify one (whole-program asyncify,
-so blocking `while True:` loops can give the frame back to the browser).
+so blocking `while True:` loops can give the frame back to the browser), each also with
+numpy's C modules linked in and registered as builtin modules (only games importing numpy
+get those: docs/numpy.md).
 """
 
 import csv
@@ -17,7 +19,7 @@ RECIPE = Recipe(
     version="1",
     cost=2,
     depends=("python", "pygame_ce", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype",
-             "libwebp", "zlib", "bzip2", "libffi"),
+             "libwebp", "zlib", "bzip2", "libffi", "numpy"),
     inputs=("launcher/launcher.c", "launcher/dlfcn.c"),
 )
 
@@ -42,6 +44,9 @@ COMMON_LINK_FLAGS = [
     # No dynamic linker: launcher/dlfcn.c answers dlopen()/dlsym() instead of aborting.
     "-Wl,--wrap=dlopen,--wrap=dlsym",
     "-sUSE_SDL=0", "-lGL", "-sMAX_WEBGL_VERSION=2",
+    # NAME.js.symbols (kept in the wasm component, not shipped): wasm function index ->
+    # name, to read a trap's stack (`wasm-function[10942]`) without a debug build.
+    "--emit-symbol-map",
 ]
 ASYNCIFY_FLAGS = ["-sASYNCIFY=1", "-sASYNCIFY_STACK_SIZE=131072",
                   "-sASYNCIFY_IMPORTS=['pl_js_wait_frame']"]
@@ -89,16 +94,52 @@ def python_symbols_c(stable_abi: Path) -> str:
     ])
 
 
+def extra_inittab(modules: dict[str, str]) -> str:
+    """C source of `pl_extra_inittab()`, which launcher.c calls before Python starts: it
+    registers `modules` (dotted name -> init function) as builtin modules.
+
+    Each init function runs with `_Py_PackageContext` set to the module's dotted name, as
+    CPython's loader of shared extensions does: a module made by PyModule_Create then gets
+    its full name (`numpy.core._multiarray_umath`, not `_multiarray_umath`), and so do its
+    functions' `__module__`, which pickle imports them by."""
+    lines = ["#include <Python.h>", ""]
+    for index, (name, init) in enumerate(sorted(modules.items())):
+        lines += [f"PyMODINIT_FUNC {init}(void);", "",
+                  f"static PyObject *pl_init_{index}(void)", "{",
+                  "    const char *saved = _Py_PackageContext;",
+                  f'    _Py_PackageContext = "{name}";',
+                  f"    PyObject *module = {init}();",
+                  "    _Py_PackageContext = saved;",
+                  "    return module;", "}", ""]
+    lines += ["int", "pl_extra_inittab(void)", "{"]
+    lines += [f'    if (PyImport_AppendInittab("{name}", pl_init_{index}) < 0) {{ return -1; }}'
+              for index, (name, _) in enumerate(sorted(modules.items()))]
+    lines += ["    return 0;", "}", ""]
+    return "\n".join(lines)
+
+
+def _compile(ctx: BuildContext, source: Path, includes: list[str]) -> Path:
+    obj = ctx.build_dir / f"{source.stem}.o"
+    ctx.run(["emcc", "-O2", *includes, "-c", source, "-o", obj])
+    return obj
+
+
 def build(ctx: BuildContext) -> None:
     includes = [f"-I{ctx.dep('python')}/include/{ctx.python_dirname}",
                 *(f"-I{ctx.dep(n)}/include/SDL2" for n in ("sdl2", "sdl2_ttf"))]
     symbols = ctx.build_dir / "python_symbols.c"
     symbols.write_text(python_symbols_c(ctx.dep("python") / "stable_abi.dat"))
-    objects = []
-    for source in [*(ctx.sdl_port / "launcher" / name for name in LAUNCHER_SOURCES), symbols]:
-        objects.append(ctx.build_dir / source.with_suffix(".o").name)
-        ctx.run(["emcc", "-O2", *includes, "-c", source, "-o", objects[-1]])
-    link_inputs = [*objects, *_archives(ctx)]
+    objects = [_compile(ctx, ctx.sdl_port / "launcher" / name, includes)
+               for name in LAUNCHER_SOURCES]
+    objects.append(_compile(ctx, symbols, includes))
+    numpy = json.loads((ctx.dep("numpy") / "numpy.json").read_text())
+    numpy_archives = [ctx.dep("numpy") / "lib" / name for name in numpy["archives"]]
+    tables = {False: ctx.build_dir / "inittab_none.c", True: ctx.build_dir / "inittab_numpy.c"}
+    tables[False].write_text(extra_inittab({}))
+    tables[True].write_text(extra_inittab(numpy["modules"]))
+    inittab = {with_numpy: _compile(ctx, path, includes) for with_numpy, path in tables.items()}
     for variant in VARIANTS:
         flags = [*COMMON_LINK_FLAGS, *(ASYNCIFY_FLAGS if variant.asyncify else [])]
-        ctx.run(["emcc", *flags, *link_inputs, "-o", ctx.prefix / variant.js])
+        inputs = [*objects, inittab[variant.numpy],
+                  *(numpy_archives if variant.numpy else []), *_archives(ctx)]
+        ctx.run(["emcc", *flags, *inputs, "-o", ctx.prefix / variant.js])
