@@ -15,7 +15,8 @@ RECIPE = Recipe(
     # Closing the audio device left its Web Audio callback in place, which then ran on the
     # freed device: pages died after pygame.quit() and pygame.init().
     # The emscripten video driver had no clipboard (text stayed inside SDL): it now writes
-    # to the browser's clipboard and takes what the player pastes into the page.
+    # to the browser's clipboard and takes what the player pastes into the page (Ctrl+V is
+    # no longer swallowed, so the browser sends the paste).
     patches=("sdl2-audio-close-callback.patch", "sdl2-emscripten-clipboard.patch"),
 )
 
