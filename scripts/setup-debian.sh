@@ -22,7 +22,7 @@ if [ -f /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list && \
 fi
 
 # python3-venv: tests/test_runtime_wheel.py installs the runtime wheel into a fresh venv.
-PACKAGES=(emscripten chromium nginx cmake make patch autoconf automake libtool python3 python3-pip python3-venv nodejs dpkg-dev xz-utils bzip2)
+PACKAGES=(emscripten chromium nginx cmake make gcc tcl patch autoconf automake libtool python3 python3-pip python3-venv nodejs dpkg-dev xz-utils bzip2)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 $SUDO apt-get update -q

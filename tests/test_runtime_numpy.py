@@ -112,3 +112,41 @@ def test_only_games_importing_numpy_get_it(tmp_path):
     result = pack(numpy_game)
     assert result.returncode == 0 and result.stdout.rstrip().endswith("runtime: python-numpy")
     assert [path for path in _packed(numpy_game / "build" / "web") if "/numpy/" in path]
+
+
+SAVES_GAME = """
+import lzma, sqlite3, zipfile
+db = sqlite3.connect("scores.db")
+db.execute("create table if not exists score (name text, points integer)")
+db.executemany("insert into score values (?, ?)", [("ada", 300), ("bob", 120)])
+db.commit()
+best = db.execute("select name, max(points) from score").fetchone()
+print("sqlite", sqlite3.sqlite_version, best, len(db.serialize()) > 0)
+db.close()
+print("reopened", sqlite3.connect("scores.db").execute("select count(*) from score").fetchone())
+packed = lzma.compress(b"level data " * 100)
+print("lzma", len(packed) < 200, lzma.decompress(packed) == b"level data " * 100)
+with zipfile.ZipFile("saves.zip", "w", zipfile.ZIP_LZMA) as archive:
+    archive.writestr("slot1.txt", "x" * 1000)
+print("zip", zipfile.ZipFile("saves.zip").read("slot1.txt") == b"x" * 1000)
+"""
+
+
+def test_sqlite3_and_lzma_come_with_the_numpy_variant_only(tmp_path):
+    game = tmp_path / "saves"
+    game.mkdir()
+    (game / "main.py").write_text(textwrap.dedent(SAVES_GAME))
+    result = pack(game)
+    assert result.returncode == 0 and result.stdout.rstrip().endswith("runtime: python-numpy")
+    browser = subprocess.run([sys.executable, "-m", "pygbag_like", "exec", "--timeout", "120",
+                              str(game / "main.py")], capture_output=True, text=True,
+                             timeout=240)
+    assert browser.returncode == 0, browser.stdout + browser.stderr
+    assert "sqlite 3.40.1 ('ada', 300) True" in browser.stdout
+    assert "reopened (2,)" in browser.stdout
+    assert "lzma True True" in browser.stdout and "zip True" in browser.stdout
+    # zipfile alone (its lzma import is guarded) keeps the plain runtime, without lzma.
+    (game / "main.py").write_text("import zipfile\nprint(zipfile.ZIP_LZMA)\n")
+    result = pack(game)
+    assert result.returncode == 0 and result.stdout.rstrip().endswith("runtime: python")
+    assert not [path for path in _packed(game / "build" / "web") if "lzma" in path]

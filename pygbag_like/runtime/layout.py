@@ -30,7 +30,7 @@ GZIP_SUFFIX = ".gz"
 @dataclass(frozen=True)
 class Variant:
     """One link of the runtime: the same objects, with or without binaryen's asyncify pass,
-    with or without numpy's C modules."""
+    with or without numpy's C modules (and sqlite3's and lzma's)."""
 
     name: str
     asyncify: bool
@@ -40,7 +40,7 @@ class Variant:
     def missing_packages(self) -> tuple[str, ...]:
         """Packages of the module store whose C modules this link lacks: a page using it
         neither ships nor lists them, so importing one fails at once (docs/numpy.md)."""
-        return () if self.numpy else NUMPY_PACKAGES
+        return () if self.numpy else NUMPY_VARIANT_PACKAGES
 
     @property
     def js(self) -> str:
@@ -64,8 +64,9 @@ class Variant:
                 MODULE_STORE_JSON)
 
 
-# Top-level packages that only the numpy variants can import.
-NUMPY_PACKAGES = ("numpy",)
+# Top-level packages that only the numpy variants can import: numpy, and sqlite3 and lzma,
+# whose C libraries (SQLite, liblzma) would cost every game 0.43 MB of gzip.
+NUMPY_VARIANT_PACKAGES = ("numpy", "sqlite3", "lzma")
 PLAIN = Variant("python", asyncify=False)  # asyncio games, stepped by the page each frame
 ASYNCIFY = Variant("python-asyncify", asyncify=True)  # blocking loops give frames back
 PLAIN_NUMPY = Variant("python-numpy", asyncify=False, numpy=True)
@@ -77,7 +78,7 @@ RUNTIME_FILES = (*(name for v in VARIANTS for name in v.page_files), MODULE_INDE
 
 def variant_for(needs_asyncify: bool, needs_numpy: bool = False) -> Variant:
     """The link a game needs: asyncify for blocking loops, else the plain one; numpy's C
-    modules only for a game that imports numpy."""
+    modules (and sqlite3's and lzma's) only for a game that imports them."""
     if needs_numpy:
         return ASYNCIFY_NUMPY if needs_asyncify else PLAIN_NUMPY
     return ASYNCIFY if needs_asyncify else PLAIN

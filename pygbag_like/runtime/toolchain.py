@@ -23,10 +23,12 @@ HOST_TOOLS = {
     "autoreconf": "autoconf, automake and libtool (apt-get install autoconf automake libtool)",
     "libtoolize": "libtool (apt-get install libtool)",
     "cmake": "cmake (apt-get install cmake)",
+    "gcc": "a host C compiler for SQLite's generator tools (apt-get install gcc)",
     "make": "make (apt-get install make)",
     "node": "Node.js (apt-get install nodejs)",
     "patch": "patch (apt-get install patch)",
     "python3.11": "Python 3.11 as the build Python (apt-get install python3.11)",
+    "tclsh": "Tcl, which generates SQLite's amalgamation (apt-get install tcl)",
 }
 
 

@@ -2,13 +2,15 @@
 
 Built with Tools/wasm/config.site-wasm32-emscripten. zlib, bzip2 and libffi (for ctypes)
 come from our own recipes (configure would otherwise ask emscripten's ports, which download
-at build time); sqlite3 is left out for the same reason. Installed: the archives and headers
-for the link, the standard library's sources (for the runtime's module store), and
-`modules.json` naming the modules compiled into the binary (builtin) or frozen into it.
+at build time). The sqlite3 and lzma C modules (over our SQLite and liblzma) are compiled
+apart, into `libpython-extras.a`, which only the numpy variants link. Installed: the archives
+and headers for the link, the standard library's sources (for the runtime's module store),
+and `modules.json` naming the modules compiled into the binary (builtin) or frozen into it.
 """
 
 import json
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -25,14 +27,27 @@ RECIPE = Recipe(
         debian_package="python3.11",
         upstream_url="https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz",
     ),
-    depends=("zlib", "bzip2", "libffi"),
+    depends=("zlib", "bzip2", "libffi", "sqlite3", "xz"),
     # faulthandler.unregister() was called with one argument more than it takes, which
     # traps on wasm (bench/signature_check.py --cpython finds no other).
     patches=("python-faulthandler-unregister.patch",),
 )
 
-# Make variables the final link needs, read from the configured Makefile.
-LINK_VARIABLES = ("LIBS", "MODLIBS", "SYSLIBS", "LIBMPDEC_A", "LIBEXPAT_A", "VERSION")
+# Make variables the final link needs, read from the configured Makefile, and the flags
+# builtin modules are compiled with.
+LINK_VARIABLES = ("LIBS", "MODLIBS", "SYSLIBS", "LIBMPDEC_A", "LIBEXPAT_A", "VERSION",
+                  "PY_BUILTIN_MODULE_CFLAGS")
+# C modules linked into the numpy variants only (recipes/wasm.py): SQLite and liblzma are
+# 1.08 MB of wasm (0.43 MB of gzip) that the games without them should not download.
+# name -> (init function, sources below Modules/), as Modules/Setup.stdlib.in lists them.
+EXTRA_MODULES = {
+    "_sqlite3": ("PyInit__sqlite3", tuple(
+        f"_sqlite/{name}.c" for name in ("blob", "connection", "cursor", "microprotocols",
+                                         "module", "prepare_protocol", "row", "statement",
+                                         "util"))),
+    "_lzma": ("PyInit__lzma", ("_lzmamodule.c",)),
+}
+EXTRAS_ARCHIVE = "libpython-extras.a"
 # Standard library folders no game needs (tests, the IDLE and Tk GUIs, packaging tools,
 # pydoc's topic texts), left out of the installed sources.
 UNSHIPPED_LIB = ("test", "idlelib", "tkinter", "turtledemo", "lib2to3", "ensurepip", "venv",
@@ -87,7 +102,27 @@ def build(ctx: BuildContext) -> None:
              *(f"py_cv_module_{name}=n/a" for name in LEFT_OUT_MODULES)], env=env)
     ctx.run(["emmake", "make", f"-j{ctx.jobs}", f"lib{ctx.python_dirname}.a", "pybuilddir.txt",
              "Modules/_decimal/libmpdec/libmpdec.a", "Modules/expat/libexpat.a"], env=env)
-    _install(ctx, _make_variables(ctx, LINK_VARIABLES))
+    make_vars = _make_variables(ctx, LINK_VARIABLES)
+    _build_extras(ctx, shlex.split(make_vars["PY_BUILTIN_MODULE_CFLAGS"]))
+    _install(ctx, make_vars)
+
+
+def _build_extras(ctx: BuildContext, module_cflags: list[str]) -> None:
+    """EXTRA_MODULES' objects, compiled as builtin modules are, into EXTRAS_ARCHIVE.
+
+    configure leaves both modules out (the sqlite3 one as n/a: its probes of SQLite do not
+    link with emscripten 3.1.6, docs/wasm-traps.md), so their flags are given here: SQLite
+    3.40 has the serialize API; loadable extensions are compiled out (recipes/sqlite3.py)."""
+    flags = [*module_cflags, f"-I{ctx.dep('sqlite3')}/include", f"-I{ctx.dep('xz')}/include",
+             "-IModules/_sqlite", "-DPY_SQLITE_HAVE_SERIALIZE=1"]
+    objects = ctx.build_dir / "extras"
+    objects.mkdir()
+    built = []
+    for _init, sources in EXTRA_MODULES.values():
+        for source in sources:
+            built.append(objects / source.replace("/", "_").replace(".c", ".o"))
+            ctx.run(["emcc", *flags, "-c", f"Modules/{source}", "-o", built[-1]])
+    ctx.run(["emar", "rcs", ctx.build_dir / EXTRAS_ARCHIVE, *built])
 
 
 def _install(ctx: BuildContext, make_vars: dict[str, str]) -> None:
@@ -96,6 +131,7 @@ def _install(ctx: BuildContext, make_vars: dict[str, str]) -> None:
     archives = [f"lib{ctx.python_dirname}.a", make_vars["LIBMPDEC_A"], make_vars["LIBEXPAT_A"]]
     for archive in archives:
         shutil.copy2(ctx.src / archive, lib / Path(archive).name)
+    shutil.copy2(ctx.build_dir / EXTRAS_ARCHIVE, lib / EXTRAS_ARCHIVE)
     shutil.copytree(ctx.src / "Include", include)
     shutil.copy2(ctx.src / "pyconfig.h", include)
     # The stable ABI's functions and variables: what ctypes.pythonapi finds (recipes/wasm.py).
@@ -104,6 +140,9 @@ def _install(ctx: BuildContext, make_vars: dict[str, str]) -> None:
     link = {
         "archives": [Path(a).name for a in archives],
         "flags": " ".join(make_vars[n] for n in ("LIBS", "MODLIBS", "SYSLIBS")),
+        # For the numpy variants only: module name -> init function, and their archive.
+        "extra_modules": {name: init for name, (init, _) in EXTRA_MODULES.items()},
+        "extra_archives": [EXTRAS_ARCHIVE],
     }
     (ctx.prefix / "link.json").write_text(json.dumps(link, indent=2) + "\n")
 

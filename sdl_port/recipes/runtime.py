@@ -50,12 +50,15 @@ def build(ctx: BuildContext) -> None:
              "-S", ctx.sdl_port / "compile_pyc.py", sources, compiled, LIB_ROOT])
     data = _data_files(sources, compiled)
     native = json.loads((ctx.dep("python") / "modules.json").read_text())
-    # numpy's C modules are builtin in the numpy variants only; the other variants leave
-    # the whole package out of what a page ships and lists (Variant.missing_packages).
+    # numpy's C modules, and sqlite3's and lzma's, are builtin in the numpy variants only;
+    # the other variants leave those packages out of what a page ships and lists
+    # (Variant.missing_packages).
     numpy = json.loads((ctx.dep("numpy") / "numpy.json").read_text())["modules"]
+    extras = json.loads((ctx.dep("python") / "link.json").read_text())["extra_modules"]
     index = index_sources(
         {p.relative_to(sources).as_posix(): p.read_bytes() for p in sources.rglob("*.py")},
-        provided=[*native["builtin"], *native["frozen"], *PROVIDED_BY_LAUNCHER, *numpy],
+        provided=[*native["builtin"], *native["frozen"], *PROVIDED_BY_LAUNCHER, *numpy,
+                  *extras],
         data=data)
     index.save(ctx.prefix / MODULE_INDEX)
     files = sorted(p for p in compiled.rglob("*") if p.is_file())

@@ -3,8 +3,8 @@
 All variants (runtime/layout.py) come from the same objects: the plain one (fastest; asyncio
 games are stepped by the page once per frame) and the asyncify one (whole-program asyncify,
 so blocking `while True:` loops can give the frame back to the browser), each also with
-numpy's C modules linked in and registered as builtin modules (only games importing numpy
-get those: docs/numpy.md).
+numpy's C modules, and the sqlite3 and lzma ones, linked in and registered as builtin modules
+(only games importing them get those: docs/numpy.md).
 """
 
 import csv
@@ -19,7 +19,7 @@ RECIPE = Recipe(
     version="1",
     cost=2,
     depends=("python", "pygame_ce", "sdl2", "sdl2_image", "sdl2_mixer", "sdl2_ttf", "freetype",
-             "libwebp", "zlib", "bzip2", "libffi", "numpy"),
+             "libwebp", "zlib", "bzip2", "libffi", "numpy", "sqlite3", "xz"),
     inputs=("launcher/launcher.c", "launcher/dlfcn.c"),
 )
 
@@ -133,10 +133,14 @@ def build(ctx: BuildContext) -> None:
                for name in LAUNCHER_SOURCES]
     objects.append(_compile(ctx, symbols, includes))
     numpy = json.loads((ctx.dep("numpy") / "numpy.json").read_text())
-    numpy_archives = [ctx.dep("numpy") / "lib" / name for name in numpy["archives"]]
+    python = json.loads((ctx.dep("python") / "link.json").read_text())
+    numpy_archives = [*(ctx.dep("numpy") / "lib" / name for name in numpy["archives"]),
+                      *(ctx.dep("python") / "lib" / name for name in python["extra_archives"]),
+                      ctx.dep("sqlite3") / "lib" / "libsqlite3.a",
+                      ctx.dep("xz") / "lib" / "liblzma.a"]
     tables = {False: ctx.build_dir / "inittab_none.c", True: ctx.build_dir / "inittab_numpy.c"}
     tables[False].write_text(extra_inittab({}))
-    tables[True].write_text(extra_inittab(numpy["modules"]))
+    tables[True].write_text(extra_inittab({**numpy["modules"], **python["extra_modules"]}))
     inittab = {with_numpy: _compile(ctx, path, includes) for with_numpy, path in tables.items()}
     for variant in VARIANTS:
         flags = [*COMMON_LINK_FLAGS, *(ASYNCIFY_FLAGS if variant.asyncify else [])]
