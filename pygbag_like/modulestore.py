@@ -100,10 +100,12 @@ class ModuleIndex:
         """STORE_CONTENTS for a store whose files lie at `spans` (path -> start, end): the
         available modules and the data files, as JSON, less the packages `missing`."""
         missing = frozenset(missing)
-        fetchable = {entry.path for entry in self.modules.values() if entry.available}
-        fetchable.update(path for files in self.data.values() for path in files)
+        fetchable = {entry.path for name, entry in self.modules.items()
+                     if entry.available and name.split(".")[0] not in missing}
+        fetchable.update(path for package, files in self.data.items()
+                         if package.split(".")[0] not in missing for path in files)
         contents = {path: list(span) for path, span in sorted(spans.items())
-                    if path in fetchable and path.split("/")[0] not in missing}
+                    if path in fetchable}
         return json.dumps(contents, separators=(",", ":")).encode()
 
     def save(self, path: Path) -> None:

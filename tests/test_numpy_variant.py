@@ -28,8 +28,11 @@ SOURCES = {
     "numpy/core/multiarray.py": b"from ._multiarray_umath import *\n",
     "numpy/linalg/__init__.py": b"from .lapack_lite import *\n",
     "json/__init__.py": b"import sys\n",
+    "shutil.py": b"try:\n    import lzma\nexcept ImportError:\n    pass\n",
+    "lzma.py": b"from _lzma import *\n",
 }
-PROVIDED = ["sys", "pygame.pixelcopy", "numpy.core._multiarray_umath", "numpy.linalg.lapack_lite"]
+PROVIDED = ["sys", "pygame.pixelcopy", "numpy.core._multiarray_umath", "numpy.linalg.lapack_lite",
+            "_lzma"]
 
 
 def index():
@@ -61,8 +64,10 @@ def test_pages_without_numpy_neither_ship_nor_list_it():
     spans = {entry.path: (i, i + 1) for i, entry in enumerate(store.modules.values())}
     listed = json.loads(store.store_contents(spans, missing=PLAIN.missing_packages))
     assert listed and not [path for path in listed if path.startswith("numpy/")]
+    # a single-file module of those packages too (shutil's guarded `import lzma`)
+    assert "shutil.pyc" in listed and "lzma.pyc" not in listed
     with_numpy = json.loads(store.store_contents(spans, missing=PLAIN_NUMPY.missing_packages))
-    assert "numpy/core/multiarray.pyc" in with_numpy
+    assert "numpy/core/multiarray.pyc" in with_numpy and "lzma.pyc" in with_numpy
 
 
 def test_variants_cover_both_loops_with_and_without_numpy():
