@@ -268,6 +268,25 @@ def test_scrap_copies_and_takes_what_is_pasted_into_the_page(runtime, tmp_path):
     assert "bytes b'pasted by the player" in result.stdout
 
 
+def test_a_loop_that_only_polls_events_lets_the_browser_run(runtime, tmp_path):
+    # Waiting for something without drawing (a key, the end of the music): the browser must
+    # get frames, or its timers, input and audio never come.
+    result = run_exec(tmp_path, """
+        import time
+        import js, pygame
+        pygame.init()
+        pygame.display.set_mode((32, 32))
+        fired = []
+        js.setTimeout(lambda: fired.append(True), 50)
+        start = time.monotonic()
+        while not fired and time.monotonic() - start < 5:
+            pygame.event.pump()
+        print("fired" if fired else "never fired", round(time.monotonic() - start, 1))
+    """, options=["--asyncify"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "fired 0." in result.stdout, result.stdout
+
+
 def test_exit_status_arguments_and_output(runtime, tmp_path):
     result = run_exec(tmp_path, """
         import sys

@@ -17,6 +17,10 @@
   it considers) at a few hundred updates per second. An update gives control back only when
   a frame's time has passed since an update last did (Clock.tick still sleeps as asked); SDL
   reads its SDL_EMSCRIPTEN_ASYNCIFY hint from the environment on each update.
+- Event polls in a loop that draws nothing (asyncify runtime): `while waiting:
+  pygame.event.pump()` (for a key, for the music to end) gave the browser no frame, so no
+  key or audio ever came. An event poll gives the frame back when nothing has been drawn
+  and nothing given back for POLL_YIELD_SECONDS; a loop that draws is not slowed.
 """
 
 import os
@@ -29,6 +33,8 @@ _timers: dict[int, list] = {}  # event type -> [event, interval_s, next_due, loo
 FRAME_SECONDS = 1 / 60
 _ASYNCIFY_HINT = "SDL_EMSCRIPTEN_ASYNCIFY"
 _last_yield = [0.0]  # when an update last gave control back to the browser (perf_counter)
+POLL_YIELD_SECONDS = 0.1
+_last_drawn_or_polled = [0.0]  # the last display update or poll that gave a frame back
 
 
 def _post_due_timers(pygame) -> float | None:
@@ -142,7 +148,7 @@ def _time_slice_updates(pygame) -> None:
 
     def sliced(update):
         def wrapper(*args, **kwargs):
-            now = time.perf_counter()
+            now = _last_drawn_or_polled[0] = time.perf_counter()
             if now - _last_yield[0] >= FRAME_SECONDS:
                 result = update(*args, **kwargs)  # SDL gives the frame back in here
                 _last_yield[0] = time.perf_counter()
@@ -159,6 +165,25 @@ def _time_slice_updates(pygame) -> None:
 
     display.flip = sliced(display.flip)
     display.update = sliced(display.update)
+
+
+def _yield_in_event_polls(pygame) -> None:
+    """Event polls give the frame back in loops that draw nothing (asyncify runtime)."""
+    event_module = pygame.event
+
+    def yielding(function):
+        def wrapper(*args, **kwargs):
+            if time.perf_counter() - _last_drawn_or_polled[0] >= POLL_YIELD_SECONDS:
+                _pl.wait_frame()
+                _last_drawn_or_polled[0] = time.perf_counter()
+            return function(*args, **kwargs)
+
+        wrapper.__name__ = function.__name__
+        wrapper.__doc__ = function.__doc__
+        return wrapper
+
+    for name in ("get", "poll", "peek", "pump"):
+        setattr(event_module, name, yielding(getattr(event_module, name)))
 
 
 def _mark_first_frame(pygame) -> None:
@@ -189,4 +214,5 @@ def patch(pygame, resizable: bool, asyncify: bool) -> None:
     _tell_the_page_about_text_input(pygame)
     if asyncify:
         _time_slice_updates(pygame)
+        _yield_in_event_polls(pygame)
     _mark_first_frame(pygame)
