@@ -26,6 +26,13 @@ RUNTIME_MODULES = frozenset({"pygame", "numpy", "plboot", "plpygame", "plasyncio
 _COMPILED_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
 # pygbag's own modules, which exist only in its runtime (docs/pygbag-compat.md).
 PYGBAG_ONLY = frozenset({"aio", "embed", "pygbag"})
+# Imports whose distribution on PyPI has another name (`pip install neat` is a web framework,
+# not NEAT): what the missing-package warning tells the user to install.
+DISTRIBUTION_OF = {"neat": "neat-python", "PIL": "pillow", "yaml": "pyyaml",
+                   "cv2": "opencv-python", "sklearn": "scikit-learn", "bs4": "beautifulsoup4",
+                   "serial": "pyserial", "dateutil": "python-dateutil", "OpenGL": "PyOpenGL",
+                   "Box2D": "box2d-py", "attr": "attrs", "dotenv": "python-dotenv",
+                   "gi": "PyGObject", "wx": "wxPython", "usb": "pyusb"}
 _SKIPPED_METADATA = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 
 
@@ -178,7 +185,8 @@ def _bundle(installed: _Installed, item: ExternalImport, root: str,
             warnings.append(
                 f"{_where(item)}: {root} is not in the game folder, the browser runtime or "
                 f"this Python environment, so the game will stop at this import: install it "
-                f"where you run pack (pip install {root}) and pack bundles it")
+                f"where you run pack (pip install {DISTRIBUTION_OF.get(root, root)}) and pack "
+                "bundles it")
         return None
     name = dist.metadata["Name"] or root
     files, compiled = _package_files(dist, _top_levels(dist))

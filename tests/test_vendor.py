@@ -64,6 +64,9 @@ def test_missing_package_is_a_warning_with_the_fix(game):
     assert len(result.warnings) == 1
     assert result.warnings[0].startswith("main.py:1: not_installed_anywhere is not in the game")
     assert "pip install not_installed_anywhere" in result.warnings[0]
+    # an import whose PyPI distribution has another name: the name to install
+    (neat,) = resolve(game, "import neat\n").warnings
+    assert "pip install neat-python)" in neat
     assert resolve(game, "try:\n    import nope\nexcept ImportError:\n    nope = None\n"
                    ).warnings == ()
     (aio,) = resolve(game, "import aio.fetch\n").warnings
