@@ -1,16 +1,13 @@
 """Unit tests of the runtime build's pure logic: recipes, keys, order, source hashes."""
 
-import functools
 import hashlib
-import http.server
-import socketserver
 import textwrap
-import threading
 from pathlib import Path
 
 import pytest
 
 from pygbag_like.errors import RuntimeBuildError, SourceHashError
+from pygbag_like.httpserver import start_server
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.builder import component_keys, topological_order
 from pygbag_like.runtime.recipe import Source, load_recipes
@@ -104,10 +101,8 @@ def test_source_of_another_debian_release_comes_from_the_archive_pool(monkeypatc
     pool = mirror / "pool" / "main" / "libt" / "libthing"
     pool.mkdir(parents=True)
     (pool / "libthing_2.0.orig.tar.gz").write_bytes(b"pinned bytes")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(mirror))
-    handler.log_message = lambda *args: None
-    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = start_server(mirror, "127.0.0.1", 0)  # the dev server: a static file host
+    try:
         monkeypatch.setenv("PYGBAG_LIKE_DEBIAN_MIRROR", f"http://127.0.0.1:{server.server_address[1]}")
         source = Source(filename="libthing_2.0.orig.tar.gz",
                         sha256=hashlib.sha256(b"pinned bytes").hexdigest(),
@@ -120,6 +115,7 @@ def test_source_of_another_debian_release_comes_from_the_archive_pool(monkeypatc
                          debian_release="trixie")
         with pytest.raises(RuntimeBuildError, match="from Debian trixie's archive"):
             ensure_source(missing, tmp_path / "sources", tmp_path / "sources.log")
+    finally:
         server.shutdown()
     assert not (tmp_path / "sources" / "libthing_3.0.orig.tar.gz").exists()
     assert debian_pool_url(source).endswith("/pool/main/libt/libthing/libthing_2.0.orig.tar.gz")
