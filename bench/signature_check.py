@@ -33,7 +33,7 @@ class Checker:
         self.work = work
         self.recipes = load_recipes()
         self.toolchain = find_toolchain()
-        self.keys = component_keys(self.recipes, self.toolchain.version)
+        self.keys = component_keys(self.recipes, self.toolchain.identity)
         self.found: list[str] = []
 
     @property

@@ -1,6 +1,8 @@
 """Shared fixtures: the built runtime, a Chromium browser and an nginx server."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -9,10 +11,12 @@ from tests.e2e import Nginx
 
 @pytest.fixture(scope="session")
 def runtime():
-    """The WebAssembly runtime; built on first use (cached in the user cache directory)."""
-    from pygbag_like.runtime.builder import build_runtime
+    """The WebAssembly runtime as `pack runtime build` makes it (in the pinned Debian root):
+    built on first use, cached in the user cache directory, reused after."""
+    from pygbag_like.runtime.layout import find_runtime
 
-    return build_runtime()
+    subprocess.run([sys.executable, "-m", "pygbag_like", "runtime", "build"], check=True)
+    return find_runtime()
 
 
 @pytest.fixture(scope="session")

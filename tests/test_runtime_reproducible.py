@@ -1,6 +1,6 @@
-"""The runtime is reproducible (issue #13): a second build in an empty cache folder gives the
-same bytes, the built runtime matches the repository's record, objects and tracebacks name
-no build folder (docs/reproducible.md)."""
+"""The runtime is reproducible (issues #13, #14): a second build on a fresh Debian 13 host,
+in an empty cache folder, gives the same bytes; the built runtime matches the repository's
+record; objects and tracebacks name no build folder (docs/reproducible.md)."""
 
 import hashlib
 import json
@@ -18,6 +18,7 @@ import pytest
 
 from pygbag_like.modulestore import LIB_ROOT
 from pygbag_like.runtime import paths, reproducible
+from pygbag_like.runtime.chroot import Bind, root_command
 from pygbag_like.runtime.layout import (
     MODULE_FILES,
     MODULE_STORE_JSON,
@@ -25,6 +26,7 @@ from pygbag_like.runtime.layout import (
     RuntimeFiles,
 )
 from pygbag_like.runtime.recipe import load_recipes
+from pygbag_like.runtime.sources import DEBIAN_MIRROR, MIRROR_ENV
 from pygbag_like.runtime.toolchain import find_toolchain
 from pygbag_like.runtime.verify import REPRODUCED, check_runtime, runtime_key
 
@@ -47,22 +49,66 @@ def digests(folder: Path) -> dict[str, str]:
     return {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names}
 
 
-def rebuild_in_empty_cache(cache: Path) -> dict:
-    """`pack runtime build` into an empty cache (sources from the first cache's folder)."""
-    env = dict(os.environ, **{paths.CACHE_ENV: str(cache),
-                              paths.SOURCES_ENV: str(paths.sources_dir())})
+# The second build runs on another host: a fresh Debian 13 root made with debootstrap, where
+# the README's setup (runtime part) runs as on a new machine: its own debootstrap makes the
+# pinned Debian 12 root again, its own Python 3.13 drives the build.
+HOST_RELEASE = "trixie"
+HOST_PACKAGES = ("python3", "python3-venv", "python3-pip", "debootstrap", "ca-certificates",
+                 "mount", "git")
+CHECKOUT_INSIDE = "/src"
+
+
+def copy_checkout(target: Path) -> None:
+    """The repository's files (tracked and untracked, not ignored) as a fresh clone has them."""
+    repo = Path(__file__).resolve().parent.parent
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
+                             "--exclude-standard"], cwd=repo, capture_output=True,
+                            check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = repo / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
+def make_debian13_host(folder: Path) -> Path:
+    """A minimal Debian 13 system in `folder`/root, as a fresh machine would have it."""
+    root = folder / "root"
+    subprocess.run(["debootstrap", "--variant=minbase", f"--include={','.join(HOST_PACKAGES)}",
+                    HOST_RELEASE, root, os.environ.get(MIRROR_ENV, DEBIAN_MIRROR)],
+                   check=True, capture_output=True, timeout=1800)
+    return root
+
+
+def rebuild_on_debian13(folder: Path) -> dict:
+    """The README's runtime setup on a fresh Debian 13 host, into an empty cache (sources
+    taken from the first cache's folder, read-only); the digests of what it built."""
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "pygbag_like", "runtime", "build"],
-                            capture_output=True, text=True, timeout=3500, env=env)
-    assert result.returncode == 0, result.stderr[-3000:]
+    host = make_debian13_host(folder)
+    checkout = folder / "checkout"
+    copy_checkout(checkout)
+    cache = folder / "cache"
+    cache.mkdir()
+    sources = paths.sources_dir()
+    command = root_command(
+        host, ["bash", "-c", f"cd {CHECKOUT_INSIDE} && scripts/setup-debian.sh --runtime-only"],
+        env={"HOME": "/root", "LC_ALL": "C.UTF-8", paths.CACHE_ENV: str(cache),
+             paths.SOURCES_ENV: str(sources)},
+        binds=[Bind(checkout, CHECKOUT_INSIDE, writable=True),
+               Bind(cache, str(cache), writable=True), Bind(sources, str(sources))])
+    result = subprocess.run(command, capture_output=True, text=True, timeout=3500)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     second = json.loads((cache / "current-runtime.json").read_text())["path"]
+    os_release = (host / "etc/os-release").read_text()
     return {"seconds": round(time.monotonic() - started), "second_folder": second,
+            "host": next(line for line in os_release.splitlines()
+                         if line.startswith("PRETTY_NAME=")),
             "build_report": result.stderr.strip().splitlines()[-1],
             "second": digests(Path(second))}
 
 
 @pytest.mark.timeout(3600)
-def test_a_second_build_in_an_empty_cache_gives_the_same_bytes(runtime, tmp_path):
+def test_a_second_build_on_a_debian13_host_gives_the_same_bytes(runtime, tmp_path):
     # A cold build takes 15-20 minutes and its outcome depends on the runtime's inputs
     # alone, which its key names: the kept report of this runtime's earlier rebuild (kept
     # once that build succeeded, whatever it found) is checked again instead, and the test
@@ -75,11 +121,11 @@ def test_a_second_build_in_an_empty_cache_gives_the_same_bytes(runtime, tmp_path
         warnings.warn(f"reproducible build: checking the report of this runtime's earlier "
                       f"rebuild ({report['seconds']} s), {kept}", stacklevel=1)
     else:
-        cache = tmp_path / "second-cache"
+        second = tmp_path / "debian13-host"
         try:
-            report = {"key": key, "first": first, **rebuild_in_empty_cache(cache)}
+            report = {"key": key, "first": first, **rebuild_on_debian13(second)}
         finally:
-            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(second, ignore_errors=True)
         kept.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")
     assert report["key"] == key
     assert report["first"] == first, "the runtime's files changed since the kept report"

@@ -5,6 +5,7 @@ import contextlib
 import gzip
 import json
 import shutil
+import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +22,7 @@ from pygbag_like.errors import (
 )
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.builder import BuildReporter, build_runtime
+from pygbag_like.runtime.buildroot import build_command, ensure_build_root, load_spec, read_stamp
 from pygbag_like.runtime.layout import RuntimeFiles, find_runtime
 from pygbag_like.runtime.verify import REPRODUCED, check_runtime, record_runtime
 from pygbag_like.runtime.wheel import SIZES_FILE, build_wheel
@@ -42,6 +44,14 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--sources", metavar="DIR", type=Path,
         help="a folder of already-downloaded source archives (offline builds; "
              f"default ${paths.SOURCES_ENV}, else the cache's own)")
+    build_parser.add_argument(
+        "--host-toolchain", action="store_true",
+        help="build with this machine's own emscripten and tools instead of the pinned "
+             "Debian root (the runtime's bytes then depend on their versions)")
+    build_parser.add_argument(
+        "--record-build-root", action="store_true",
+        help="accept the versions a fresh pinned Debian root holds and record them in "
+             "sdl_port/buildroot.json (for the repository, after a Debian update)")
     actions.add_parser("info", help="which runtime is used (built locally or an installed "
                        "wheel), its versions and file sizes")
     wheel_parser = actions.add_parser("wheel", help="make the runtime in use a wheel that "
@@ -55,7 +65,13 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "build":
-        return build(jobs=args.jobs, sources=args.sources)
+        if args.host_toolchain and args.record_build_root:
+            raise UsageError("--record-build-root records the pinned Debian root: it does not "
+                             "go with --host-toolchain")
+        if args.host_toolchain:
+            return build(jobs=args.jobs, sources=args.sources)
+        return build_in_root(jobs=args.jobs, sources=args.sources,
+                             record=args.record_build_root)
     if args.action == "info":
         return info()
     if args.action == "wheel":
@@ -80,16 +96,39 @@ class ConsoleReporter(BuildReporter):
                       soft_wrap=True)
 
 
-def build(jobs: int | None = None, sources: Path | None = None) -> int:
-    """Build or reuse the runtime and say where it is."""
+def _check_build_args(sources: Path | None) -> None:
     if sys.platform != "linux":
         raise ToolMissingError(
-            f"the runtime build runs on Linux only (Debian 12, see the README), not on "
-            f"{sys.platform}: install the runtime wheel instead (pip install "
-            "pygbag_like_runtime-*.whl, made by `pack runtime wheel` on Linux)")
+            f"the runtime build runs on Linux only, not on {sys.platform}: install the "
+            "runtime wheel instead (pip install pygbag_like_runtime-*.whl, made by "
+            "`pack runtime wheel` on Linux)")
     if sources is not None and not sources.is_dir():
         raise UsageError(f"--sources {sources}: no such folder (it must hold the source "
                          "archives already)")
+
+
+def build_in_root(jobs: int | None = None, sources: Path | None = None,
+                  record: bool = False) -> int:
+    """Build the runtime inside the pinned Debian root (made first if needed)."""
+    _check_build_args(sources)
+    spec = load_spec()
+    console.print(f"Runtime cache: {paths.cache_root()}")
+    root_dir = paths.build_roots_dir() / spec.folder_name
+    if read_stamp(root_dir) is None:
+        console.print(f"  making the Debian {spec.release} build root with debootstrap "
+                      f"(once: a few minutes; log: {paths.logs_dir() / 'build-root.log'})",
+                      soft_wrap=True)
+    root = ensure_build_root(spec, record=record)
+    console.print(f"  [green]✓[/green] Debian {spec.release} build root "
+                  f"{read_stamp(root)['identity']} [dim]({root})[/dim]", soft_wrap=True)
+    args = [] if jobs is None else ["--jobs", str(jobs)]
+    source_dir = (sources.resolve() if sources else paths.sources_dir())
+    return subprocess.run(build_command(root, source_dir, args), check=False).returncode
+
+
+def build(jobs: int | None = None, sources: Path | None = None) -> int:
+    """Build or reuse the runtime with this machine's tools and say where it is."""
+    _check_build_args(sources)
     started = time.monotonic()
     console.print(f"Runtime cache: {paths.cache_root()}")
     files = build_runtime(ConsoleReporter(), jobs=jobs,
@@ -126,7 +165,8 @@ def info() -> int:
     manifest = files.manifest
     print(f"path: {files.root}")
     print(f"from: {files.origin}")
-    print(f"key: {manifest['key']}  emscripten: {manifest['emscripten']}")
+    print(f"key: {manifest['key']}  emscripten: {manifest['emscripten']}  "
+          f"built in: {manifest.get('build_root') or 'the host'}")
     for name, version in manifest["components"].items():
         print(f"  {name:12} {version}")
     print(f"{'file':24} {'raw':>12} {'gzip -9':>12} {'brotli -q11':>12}")

@@ -77,13 +77,13 @@ def topological_order(recipes: dict[str, LoadedRecipe]) -> list[str]:
     return order
 
 
-def component_keys(recipes: dict[str, LoadedRecipe], toolchain_version: str) -> dict[str, str]:
+def component_keys(recipes: dict[str, LoadedRecipe], toolchain: str) -> dict[str, str]:
     """Cache key of each component, derived from its definition and its dependencies' keys."""
     keys: dict[str, str] = {}
     for name in topological_order(recipes):
         item = recipes[name]
         digest = hashlib.sha256()
-        parts = (name, item.recipe.version, item.definition_hash, toolchain_version,
+        parts = (name, item.recipe.version, item.definition_hash, toolchain,
                  BUILD_API_VERSION)
         for part in parts:
             digest.update(part.encode() + b"\0")
@@ -131,10 +131,25 @@ def _make_read_only(folder: Path) -> None:
             path.chmod(stat.S_IMODE(path.stat().st_mode) & ~0o222)
 
 
+def _refuse_unsafe_members(archive: Path, tar: tarfile.TarFile) -> None:
+    """What the "data" filter refuses: names or links outside the folder, device files."""
+    for member in tar.getmembers():
+        parts = Path(member.name).parts
+        link = Path(member.linkname).parts if member.issym() or member.islnk() else ()
+        unsafe = (member.name.startswith("/") or ".." in parts or ".." in link
+                  or member.linkname.startswith("/") or member.isdev())
+        if unsafe:
+            raise RuntimeBuildError(f"{archive.name}: unsafe member {member.name!r}")
+
+
 def _extract(archive: Path, into: Path) -> tuple[Path, int]:
     """Unpack a source archive; its top-level folder and the newest time of its files."""
     with tarfile.open(archive) as tar:
-        tar.extractall(into, filter="data")
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(into, filter="data")
+        else:  # Python 3.11.0-3.11.3 (Debian 12's 3.11.2 in the build root) has no filters
+            _refuse_unsafe_members(archive, tar)
+            tar.extractall(into)
         epoch = newest_member_time(tar)
     entries = [p for p in into.iterdir()]
     if len(entries) != 1 or not entries[0].is_dir():
@@ -150,7 +165,7 @@ class _Build:
         self.reporter = reporter
         self.jobs = jobs
         self.sources = sources
-        self.keys = component_keys(recipes, toolchain.version)
+        self.keys = component_keys(recipes, toolchain.identity)
 
     def is_built(self, name: str) -> bool:
         return (paths.component_dir(name, self.keys[name]) / COMPLETE_MARKER).exists()
@@ -291,6 +306,7 @@ def build_runtime(reporter: BuildReporter | None = None, jobs: int | None = None
         _write_manifest(final, {
             "key": build.keys[FINAL_COMPONENT],
             "emscripten": toolchain.version,
+            "build_root": toolchain.build_root,
             "components": {n: recipes[n].recipe.version for n in topological_order(recipes)},
             "launcher": launcher_hash(),
         })

@@ -50,6 +50,11 @@ def emscripten_cache_dir() -> Path:
     return cache_root() / "emscripten-cache"
 
 
+def build_roots_dir() -> Path:
+    """Debian roots the runtime is built in (runtime/buildroot.py), one per release asked for."""
+    return cache_root() / "buildroot"
+
+
 def build_lock() -> Path:
     """Held by the one build that may write to the cache."""
     return cache_root() / "build.lock"
@@ -61,4 +66,5 @@ def current_runtime_pointer() -> Path:
 
 
 # What `pack runtime clean` removes (downloaded sources are kept).
-CLEANABLE = (components_dir, work_dir, logs_dir, emscripten_cache_dir, current_runtime_pointer)
+CLEANABLE = (components_dir, work_dir, logs_dir, emscripten_cache_dir, build_roots_dir,
+             current_runtime_pointer)

@@ -22,6 +22,7 @@ from pygbag_like.runtime.recipe import Source
 
 PYPI_SIMPLE = "https://pypi.org/simple"  # pip's own default index
 DEBIAN_MIRROR = "http://deb.debian.org/debian"  # apt's default; files are checked by sha256
+MIRROR_ENV = "PYGBAG_LIKE_DEBIAN_MIRROR"  # another Debian mirror (or a snapshot of the archive)
 
 
 def sha256_of(path: Path) -> str:
@@ -74,7 +75,7 @@ def _download(url: str, target: Path) -> None:
 
 
 def _fetch_debian_pool(source: Source, workdir: Path, log_path: Path) -> Path:
-    url = debian_pool_url(source, os.environ.get("PYGBAG_LIKE_DEBIAN_MIRROR", DEBIAN_MIRROR))
+    url = debian_pool_url(source, os.environ.get(MIRROR_ENV, DEBIAN_MIRROR))
     target = workdir / source.filename
     try:
         _download(url, target)

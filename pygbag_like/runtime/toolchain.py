@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pygbag_like.errors import RuntimeBuildError, ToolMissingError
 from pygbag_like.runtime import paths
+from pygbag_like.runtime.buildroot import read_stamp
 from pygbag_like.runtime.process import run_logged
 
 DEBIAN_NODE_MODULES = Path("/usr/share/nodejs")
@@ -39,6 +40,13 @@ class Toolchain:
     emcc: Path
     version: str
     env: dict[str, str]
+    # The pinned Debian root this runs in (runtime/buildroot.py), None on a host's own tools.
+    build_root: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """What components' cache keys name: emcc's version and the root's exact packages."""
+        return self.version if self.build_root is None else f"{self.version} in {self.build_root}"
 
 
 def _find_emcc() -> Path:
@@ -131,4 +139,6 @@ def find_toolchain() -> Toolchain:
     if writable is not None:
         env["EM_CACHE"] = str(writable)
         env["EM_FROZEN_CACHE"] = ""
-    return Toolchain(emcc=emcc, version=_emcc_version(emcc, env), env=env)
+    stamp = read_stamp(Path("/"))
+    return Toolchain(emcc=emcc, version=_emcc_version(emcc, env), env=env,
+                     build_root=stamp["identity"] if stamp else None)

@@ -121,7 +121,8 @@ def record_runtime(folder: Path, path: Path | None = None) -> Path:
         raise PackError(f"{folder} is not a whole runtime, not recording it: "
                         f"{', '.join([*missing, *broken][:10])}")
     path = path or record_path()
-    record = {key: {"emscripten": RuntimeFiles(folder).manifest.get("emscripten"),
-                    "files": digests}}
+    manifest = RuntimeFiles(folder).manifest
+    record = {key: {"emscripten": manifest.get("emscripten"),
+                    "build_root": manifest.get("build_root"), "files": digests}}
     path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
     return path
