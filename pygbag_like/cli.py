@@ -21,6 +21,7 @@ from pygbag_like.commands import new as new_command
 from pygbag_like.commands import pack as pack_command
 from pygbag_like.commands import runtime as runtime_command
 from pygbag_like.errors import PackError, RuntimeBuildError
+from pygbag_like.runtime.inside import print_log_tail
 
 # Every command but the game one, by name; they are listed in this order in `pack --help`.
 COMMANDS = {"runtime": runtime_command, "exec": exec_command, "new": new_command}
@@ -112,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return command.run(args)
     except RuntimeBuildError as exc:
-        runtime_command.print_log_tail(exc)
+        print_log_tail(exc)
         print(f"pack: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except PackError as exc:

@@ -174,7 +174,7 @@ def test_the_build_inside_sees_the_code_at_a_fixed_path_and_the_cache_at_its_own
     assert f"{root}{buildroot.SOURCE_INSIDE}/pygbag_like" in script
     last = shlex.split(script.splitlines()[-1])
     assert f"PYTHONPATH={buildroot.SOURCE_INSIDE}" in last
-    assert last[-4:] == ["build", "--host-toolchain", "--jobs", "2"]
+    assert last[-3:] == ["pygbag_like.runtime.inside", "--jobs", "2"]
 
 
 def test_archives_with_members_outside_their_folder_are_refused(tmp_path):

@@ -15,7 +15,6 @@ import brotli
 from rich.console import Console
 
 from pygbag_like.errors import (
-    RuntimeBuildError,
     RuntimeMismatchError,
     ToolMissingError,
     UsageError,
@@ -201,16 +200,6 @@ def clean() -> int:
             removed = True
     print(f"removed the runtime from {root}" if removed else f"nothing to remove in {root}")
     return 0
-
-
-def print_log_tail(error: RuntimeBuildError, lines: int = 25) -> None:
-    """Show the end of the failing step's log, if it has one."""
-    log = error.log_path
-    if log is not None and log.exists():
-        tail = log.read_text(errors="replace").splitlines()[-lines:]
-        print(f"--- last {len(tail)} lines of {log} ---", file=sys.stderr)
-        print("\n".join(tail), file=sys.stderr)
-        print("---", file=sys.stderr)
 
 
 def _add_verify_parser(actions: argparse._SubParsersAction) -> None:

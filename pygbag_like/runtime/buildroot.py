@@ -207,7 +207,7 @@ def package_binds() -> list[Bind]:
 
 
 def build_command(root: Path, sources: Path, build_args: list[str]) -> list[str]:
-    """`pack runtime build --host-toolchain` inside `root`, on the same cache and sources
+    """The build (runtime/inside.py) inside `root`, on the same cache and sources
     folders (lent at their own paths, so what the build records about them holds outside)."""
     cache = paths.cache_root()
     binds = [*package_binds(), Bind(cache, str(cache), writable=True)]
@@ -218,6 +218,5 @@ def build_command(root: Path, sources: Path, build_args: list[str]) -> list[str]
     for passed in ("TERM", "COLUMNS", MIRROR_ENV, "PIP_INDEX_URL"):
         if passed in os.environ:
             env[passed] = os.environ[passed]
-    argv = [f"{VENV}/bin/python", "-m", "pygbag_like", "runtime", "build", "--host-toolchain",
-            *build_args]
+    argv = [f"{VENV}/bin/python", "-m", "pygbag_like.runtime.inside", *build_args]
     return root_command(root, argv, env=env, binds=binds)
