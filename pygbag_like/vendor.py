@@ -4,9 +4,16 @@ Each import the game's reachable modules make is resolved: the game's own files 
 the browser runtime (the standard library and pygame), then the installed distributions of a
 virtual environment in the game folder and of the Python that runs `pack` (where the game
 runs natively). A pure-Python distribution found there is bundled (its package files and its
-.dist-info, minus RECORD), and so are the distributions it imports in turn. A compiled one
-cannot load in the browser: that is an error naming the import's `file:line`. An import
-guarded by `except ImportError` only gets a warning. Nothing is fetched at play time.
+.dist-info, minus RECORD). A compiled one cannot load in the browser: that is an error naming
+the import's `file:line`. An import guarded by `except ImportError` only gets a warning.
+Nothing is fetched at play time.
+
+A bundled distribution brings in what its Requires-Dist metadata names (without extras,
+markers evaluated for the browser) and what the modules of it that the game reaches import
+whenever they are imported (module level, not under an `if` such as `if TYPE_CHECKING:`, not
+guarded by `except ImportError`). Imports inside its functions count for nothing, neither for
+bundling nor for the runtime variant: `rich` imports IPython in a function, which does not make
+IPython (and all it imports) part of a game that prints with rich.
 """
 
 import ast
@@ -16,8 +23,16 @@ from dataclasses import dataclass
 from importlib.metadata import Distribution, distributions
 from pathlib import Path
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+
 from pygbag_like.errors import ScanError
-from pygbag_like.imports import ExternalImport, import_graph
+from pygbag_like.imports import (
+    ExternalImport,
+    import_graph,
+    imported_names,
+    module_level_imports,
+)
 
 SITE_DIR = "__pack_packages__"  # below the game's mount point; first on sys.path after it
 # Modules the runtime has besides the standard library (numpy in its numpy variants).
@@ -34,6 +49,14 @@ DISTRIBUTION_OF = {"neat": "neat-python", "PIL": "pillow", "yaml": "pyyaml",
                    "Box2D": "box2d-py", "attr": "attrs", "dotenv": "python-dotenv",
                    "gi": "PyGObject", "wx": "wxPython", "usb": "pyusb"}
 _SKIPPED_METADATA = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
+# The environment markers of Requires-Dist in the browser runtime (what it reports; the
+# Python version is the runtime recipe's). `extra` is empty: extras are never bundled.
+BROWSER_MARKERS = {"python_version": "3.11", "python_full_version": "3.11.2",
+                   "implementation_name": "cpython", "implementation_version": "3.11.2",
+                   "platform_python_implementation": "CPython", "os_name": "posix",
+                   "sys_platform": "emscripten", "platform_system": "Emscripten",
+                   "platform_machine": "wasm32", "platform_release": "1.0",
+                   "platform_version": "#1", "extra": ""}
 
 
 @dataclass(frozen=True)
@@ -89,20 +112,30 @@ def _top_levels(dist: Distribution) -> set[str]:
 
 
 class _Installed:
-    """The installed distributions, by the top-level modules they provide (first found wins);
-    read on first use only (most games import nothing from outside the runtime)."""
+    """The installed distributions, by the top-level modules they provide and by name (first
+    found wins); read on first use only (most games import nothing from outside the runtime)."""
 
     def __init__(self, paths: Sequence[str]) -> None:
         self.paths = list(paths)
         self._by_module: dict[str, Distribution] | None = None
+        self._by_name: dict[str, Distribution] = {}
 
-    def providing(self, module: str) -> Distribution | None:
+    def _read(self) -> dict[str, Distribution]:
         if self._by_module is None:
             self._by_module = {}
             for dist in distributions(path=self.paths):
                 for name in _top_levels(dist):
                     self._by_module.setdefault(name, dist)
-        return self._by_module.get(module)
+                if dist.metadata["Name"]:
+                    self._by_name.setdefault(canonicalize_name(dist.metadata["Name"]), dist)
+        return self._by_module
+
+    def providing(self, module: str) -> Distribution | None:
+        return self._read().get(module)
+
+    def named(self, name: str) -> Distribution | None:
+        self._read()
+        return self._by_name.get(canonicalize_name(name))
 
 
 def _where(item: ExternalImport) -> str:
@@ -127,26 +160,53 @@ def _package_files(dist: Distribution, tops: set[str]) -> tuple[list[tuple[str, 
     return sorted(files), compiled
 
 
+def _package_of(rel: str) -> str:
+    """The package a bundled module's relative imports start from: its folder's."""
+    return rel.removeprefix(f"{SITE_DIR}/").rpartition("/")[0].replace("/", ".")
+
+
+def _always_imported(tree: ast.Module, package: str) -> ast.Module:
+    """A module made of the imports `tree` runs whenever it is imported in the browser (not
+    in functions, not below an `if` whose outcome is unknown, not guarded by `except
+    ImportError`), each at the first line naming it: what a bundled module needs."""
+    lines: dict[str, int] = {}
+    for dotted, line, _, _ in imported_names(tree, package):
+        lines[dotted] = min(line, lines.get(dotted, line))
+    body: list[ast.stmt] = []
+    for dotted, needed, optional in module_level_imports(tree, package):
+        if optional:
+            continue
+        if needed:
+            body.append(ast.Import([ast.alias(dotted)], lineno=lines[dotted]))
+        else:  # `x` of `from base import x`: a submodule or just a name
+            base, _, name = dotted.rpartition(".")
+            body.append(ast.ImportFrom(base or None, [ast.alias(name)], 0,
+                                       lineno=lines[dotted]))
+    return ast.Module(body, [])
+
+
 def _parsed(files: Iterable[tuple[str, Path]]) -> dict[str, ast.Module]:
-    """The Python modules among a bundled package's files, parsed (unparsable ones left out:
-    the game meets their error if it imports them)."""
+    """The Python modules among a bundled package's files, as the imports they always run
+    (unparsable ones left out: the game meets their error if it imports them)."""
     trees = {}
     for rel, source in files:
         if rel.endswith(".py"):
             try:
-                trees[rel] = ast.parse(source.read_bytes(), rel)
+                tree = ast.parse(source.read_bytes(), rel)
             except (SyntaxError, ValueError, RecursionError):
                 continue
+            trees[rel] = _always_imported(tree, _package_of(rel))
     return trees
 
 
 def resolve_dependencies(modules: Mapping[str, ast.Module], entry_point: str,
                          game_dir: Path) -> Dependencies:
     """Bundle the distributions that the game's modules reachable from `entry_point` import,
-    and those that the bundled modules they reach import in turn."""
+    with the distributions they require, and those that the bundled modules the game reaches
+    always import."""
     installed = _Installed(_site_dirs(game_dir))
     everything = dict(modules)
-    bundled: dict[str, BundledPackage] = {}
+    bundled: dict[str, BundledPackage] = {}  # by canonical name
     handled: set[str] = set()
     warnings: list[str] = []
     while True:
@@ -162,14 +222,59 @@ def resolve_dependencies(modules: Mapping[str, ast.Module], entry_point: str,
             if root in handled:
                 continue
             handled.add(root)
-            package = _bundle(installed, item, root, warnings)
-            if package is not None and package.name not in bundled:
-                bundled[package.name] = package
+            found = _bundle(installed, item, root, warnings)
+            queue = [found] if found is not None else []
+            while queue:
+                dist, package = queue.pop(0)
+                if canonicalize_name(package.name) in bundled:
+                    continue
+                bundled[canonicalize_name(package.name)] = package
+                handled.update(_top_levels(dist))
                 everything.update(_parsed(package.files))
+                queue.extend(_required(installed, dist, package, warnings))
+
+
+def _packaged(dist: Distribution, name: str) -> BundledPackage | None:
+    """`dist` ready to bundle; None when it is compiled."""
+    files, compiled = _package_files(dist, _top_levels(dist))
+    return None if compiled else BundledPackage(dist.metadata["Name"] or name, dist.version,
+                                                tuple(files))
+
+
+def _required(installed: _Installed, dist: Distribution, package: BundledPackage,
+              warnings: list[str]) -> list[tuple[Distribution, BundledPackage]]:
+    """The distributions `dist` (bundled as `package`) requires in the browser (its
+    Requires-Dist without extras, markers evaluated for the browser) ready to bundle; those
+    the runtime provides left out, the compiled and missing ones with a warning."""
+    found = []
+    by = f"{package.name} {package.version}"
+    for line in dist.requires or ():
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if requirement.marker is not None and not requirement.marker.evaluate(BROWSER_MARKERS):
+            continue
+        required = installed.named(requirement.name)
+        if required is None:
+            warnings.append(
+                f"{by} requires {requirement.name}, which is not in this Python environment: "
+                f"install it where you run pack (pip install {requirement.name}) and pack "
+                "bundles it")
+            continue
+        if any(in_runtime(top) for top in _top_levels(required)):
+            continue
+        required_package = _packaged(required, requirement.name)
+        if required_package is None:
+            warnings.append(f"{by} requires {requirement.name} {required.version}, a compiled "
+                            "package, which cannot load in the browser runtime: not bundled")
+            continue
+        found.append((required, required_package))
+    return found
 
 
 def _bundle(installed: _Installed, item: ExternalImport, root: str,
-            warnings: list[str]) -> BundledPackage | None:
+            warnings: list[str]) -> tuple[Distribution, BundledPackage] | None:
     """The distribution providing `root`, ready to bundle; None (with a warning) when there
     is nothing to bundle. A compiled one imported unconditionally is an error."""
     dist = installed.providing(root)
@@ -188,13 +293,13 @@ def _bundle(installed: _Installed, item: ExternalImport, root: str,
                 f"where you run pack (pip install {DISTRIBUTION_OF.get(root, root)}) and pack "
                 "bundles it")
         return None
-    name = dist.metadata["Name"] or root
-    files, compiled = _package_files(dist, _top_levels(dist))
-    if compiled:
+    package = _packaged(dist, root)
+    if package is None:
+        name = dist.metadata["Name"] or root
         message = (f"{_where(item)}: {root} (from {name} {dist.version}) is a compiled "
                    "package, which cannot load in the browser runtime")
         if not item.optional:
             raise ScanError(f"{message}: remove the import or make it optional")
         warnings.append(f"{message}; the game's `except ImportError` path will run")
         return None
-    return BundledPackage(name, dist.version, tuple(files))
+    return dist, package
