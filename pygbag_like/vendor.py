@@ -5,8 +5,8 @@ the browser runtime (the standard library and pygame), then the installed distri
 virtual environment in the game folder and of the Python that runs `pack` (where the game
 runs natively). A pure-Python distribution found there is bundled (its package files and its
 .dist-info, minus RECORD). A compiled one cannot load in the browser: that is an error naming
-the import's `file:line`. An import guarded by `except ImportError` only gets a warning.
-Nothing is fetched at play time.
+the import's `file:line`; the game's imports guarded by `except ImportError` only get a
+warning. Nothing is fetched at play time.
 
 A bundled distribution brings in what its Requires-Dist metadata names (without extras,
 markers evaluated for the browser) and what the modules of it that the game reaches import
@@ -74,7 +74,9 @@ class Dependencies:
 
     packages: tuple[BundledPackage, ...]
     warnings: tuple[str, ...]
-    runtime_imports: tuple[str, ...] = ()  # what the game and the bundle import from the runtime
+    # What the game's modules and the bundled modules it reaches (their always-run imports)
+    # import from the runtime: the modules shipped with the game, the runtime variant.
+    runtime_imports: tuple[str, ...] = ()
 
     @property
     def files(self) -> list[tuple[str, Path]]:
@@ -117,24 +119,27 @@ class _Installed:
 
     def __init__(self, paths: Sequence[str]) -> None:
         self.paths = list(paths)
-        self._by_module: dict[str, Distribution] | None = None
+        self._read = False
+        self._by_module: dict[str, Distribution] = {}
         self._by_name: dict[str, Distribution] = {}
 
-    def _read(self) -> dict[str, Distribution]:
-        if self._by_module is None:
-            self._by_module = {}
-            for dist in distributions(path=self.paths):
-                for name in _top_levels(dist):
-                    self._by_module.setdefault(name, dist)
-                if dist.metadata["Name"]:
-                    self._by_name.setdefault(canonicalize_name(dist.metadata["Name"]), dist)
-        return self._by_module
+    def _read_once(self) -> None:
+        if self._read:
+            return
+        self._read = True
+        for dist in distributions(path=self.paths):
+            for module in _top_levels(dist):
+                self._by_module.setdefault(module, dist)
+            if dist.metadata["Name"]:
+                self._by_name.setdefault(canonicalize_name(dist.metadata["Name"]), dist)
 
     def providing(self, module: str) -> Distribution | None:
-        return self._read().get(module)
+        self._read_once()
+        return self._by_module.get(module)
 
     def named(self, name: str) -> Distribution | None:
-        self._read()
+        """The distribution called `name` (as Requires-Dist writes it)."""
+        self._read_once()
         return self._by_name.get(canonicalize_name(name))
 
 
@@ -168,10 +173,11 @@ def _package_of(rel: str) -> str:
 def _always_imported(tree: ast.Module, package: str) -> ast.Module:
     """A module made of the imports `tree` runs whenever it is imported in the browser (not
     in functions, not below an `if` whose outcome is unknown, not guarded by `except
-    ImportError`), each at the first line naming it: what a bundled module needs."""
+    ImportError`), each at the line of the first statement naming it (breadth first: module
+    level before function bodies): what a bundled module needs."""
     lines: dict[str, int] = {}
     for dotted, line, _, _ in imported_names(tree, package):
-        lines[dotted] = min(line, lines.get(dotted, line))
+        lines.setdefault(dotted, line)
     body: list[ast.stmt] = []
     for dotted, needed, optional in module_level_imports(tree, package):
         if optional:
