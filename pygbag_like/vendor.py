@@ -10,15 +10,17 @@ warning. Nothing is fetched at play time.
 
 A bundled distribution brings in what its Requires-Dist metadata names (without extras,
 markers evaluated for the browser) and what the modules of it that the game reaches import
-whenever they are imported (module level, not under an `if` such as `if TYPE_CHECKING:`, not
-guarded by `except ImportError`). Imports inside its functions count for nothing, neither for
-bundling nor for the runtime variant: `rich` imports IPython in a function, which does not make
-IPython (and all it imports) part of a game that prints with rich.
+when they are imported (module level, not below `if TYPE_CHECKING:`, not guarded by `except
+ImportError`). Imports inside its functions count for nothing, neither for bundling nor for
+the runtime modules and variant: `rich` imports IPython in a function, which does not make
+IPython (and all it imports) part of a game that prints with rich. The game's own imports
+count wherever they are.
 """
 
 import ast
+import operator
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import Distribution, distributions
 from pathlib import Path
@@ -27,12 +29,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from pygbag_like.errors import ScanError
-from pygbag_like.imports import (
-    ExternalImport,
-    import_graph,
-    imported_names,
-    module_level_imports,
-)
+from pygbag_like.imports import ExternalImport, import_graph
 
 SITE_DIR = "__pack_packages__"  # below the game's mount point; first on sys.path after it
 # Modules the runtime has besides the standard library (numpy in its numpy variants).
@@ -165,35 +162,90 @@ def _package_files(dist: Distribution, tops: set[str]) -> tuple[list[tuple[str, 
     return sorted(files), compiled
 
 
-def _package_of(rel: str) -> str:
-    """The package a bundled module's relative imports start from: its folder's."""
-    return rel.removeprefix(f"{SITE_DIR}/").rpartition("/")[0].replace("/", ".")
+# Exceptions whose handler catches a failed import (as imports.py reads `try` blocks).
+_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+# In the browser runtime, the values of what library code tests about its platform.
+_BROWSER_VALUES = {
+    "sys.platform": BROWSER_MARKERS["sys_platform"], "os.name": BROWSER_MARKERS["os_name"],
+    "sys.version_info": tuple(int(n) for n in BROWSER_MARKERS["python_full_version"].split(".")),
+    "sys.version_info[:2]": tuple(int(n) for n in BROWSER_MARKERS["python_version"].split(".")),
+}
+_COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
+                ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
 
 
-def _always_imported(tree: ast.Module, package: str) -> ast.Module:
-    """A module made of the imports `tree` runs whenever it is imported in the browser (not
-    in functions, not below an `if` whose outcome is unknown, not guarded by `except
-    ImportError`), each at the line of the first statement naming it (breadth first: module
-    level before function bodies): what a bundled module needs."""
-    lines: dict[str, int] = {}
-    for dotted, line, _, _ in imported_names(tree, package):
-        lines.setdefault(dotted, line)
+def _catches_import_errors(node: ast.Try | ast.TryStar) -> bool:
+    for handler in node.handlers:
+        if handler.type is None:
+            return True
+        kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        if any(ast.unparse(kind).rpartition(".")[2] in _IMPORT_ERRORS for kind in kinds):
+            return True
+    return False
+
+
+def _outcome(test: ast.expr) -> bool | None:
+    """What an `if` test gives in the browser, when known here: `TYPE_CHECKING` is false,
+    `sys.version_info` is the runtime's Python, `sys.platform` emscripten; None otherwise."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        outcome = _outcome(test.operand)
+        return None if outcome is None else not outcome
+    if isinstance(test, ast.Name | ast.Attribute) \
+            and ast.unparse(test).rpartition(".")[2] == "TYPE_CHECKING":
+        return False
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and type(test.ops[0]) in _COMPARISONS):
+        return None
+    actual = _BROWSER_VALUES.get(ast.unparse(test.left))
+    try:
+        value = ast.literal_eval(test.comparators[0])
+    except (ValueError, TypeError, SyntaxError):
+        return None
+    if actual is None or type(value) is not type(actual):
+        return None
+    return _COMPARISONS[type(test.ops[0])](actual, value)
+
+
+def _run_on_import(body: Iterable[ast.stmt],
+                   guarded: bool = False) -> Iterator[tuple[ast.Import | ast.ImportFrom, bool]]:
+    """(statement, guarded) for the import statements of a bundled module that may run when
+    it is imported: not in functions, not in the branch of an `if` that cannot run in the
+    browser (`if TYPE_CHECKING:`, versions, platforms); `guarded` in a `try` that catches a
+    failed import, or in its handlers (a fallback)."""
+    for node in body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node, guarded
+        elif isinstance(node, ast.If):
+            outcome = _outcome(node.test)
+            if outcome is not False:
+                yield from _run_on_import(node.body, guarded)
+            if outcome is not True:
+                yield from _run_on_import(node.orelse, guarded)
+        elif isinstance(node, ast.Try | ast.TryStar):
+            catches = guarded or _catches_import_errors(node)
+            yield from _run_on_import([*node.body, *node.orelse], catches)
+            for handler in node.handlers:
+                yield from _run_on_import(handler.body, True)
+            yield from _run_on_import(node.finalbody, guarded)
+        elif isinstance(node, ast.With | ast.ClassDef):
+            yield from _run_on_import(node.body, guarded)
+
+
+def _on_import(tree: ast.Module) -> ast.Module:
+    """A bundled module reduced to the imports it may run when imported, the guarded ones
+    each in a `try` catching ImportError (import_graph's `optional`)."""
     body: list[ast.stmt] = []
-    for dotted, needed, optional in module_level_imports(tree, package):
-        if optional:
-            continue
-        if needed:
-            body.append(ast.Import([ast.alias(dotted)], lineno=lines[dotted]))
-        else:  # `x` of `from base import x`: a submodule or just a name
-            base, _, name = dotted.rpartition(".")
-            body.append(ast.ImportFrom(base or None, [ast.alias(name)], 0,
-                                       lineno=lines[dotted]))
+    for node, guarded in _run_on_import(tree.body):
+        body.append(ast.Try([node], [ast.ExceptHandler(ast.Name("ImportError"), None,
+                                                       [ast.Pass()])], [], [])
+                    if guarded else node)
     return ast.Module(body, [])
 
 
 def _parsed(files: Iterable[tuple[str, Path]]) -> dict[str, ast.Module]:
-    """The Python modules among a bundled package's files, as the imports they always run
-    (unparsable ones left out: the game meets their error if it imports them)."""
+    """The Python modules among a bundled package's files, reduced to the imports they may
+    run when imported (unparsable ones left out: the game meets their error if it imports
+    them)."""
     trees = {}
     for rel, source in files:
         if rel.endswith(".py"):
@@ -201,15 +253,22 @@ def _parsed(files: Iterable[tuple[str, Path]]) -> dict[str, ast.Module]:
                 tree = ast.parse(source.read_bytes(), rel)
             except (SyntaxError, ValueError, RecursionError):
                 continue
-            trees[rel] = _always_imported(tree, _package_of(rel))
+            trees[rel] = _on_import(tree)
     return trees
+
+
+def _counts(item: ExternalImport) -> bool:
+    """False for a bundled module's guarded import: it neither bundles a distribution nor
+    ships a runtime module or picks a runtime variant (it is followed when what it imports is
+    bundled anyway: import_graph follows every import of a module it has)."""
+    return not (item.optional and item.rel.startswith(f"{SITE_DIR}/"))
 
 
 def resolve_dependencies(modules: Mapping[str, ast.Module], entry_point: str,
                          game_dir: Path) -> Dependencies:
     """Bundle the distributions that the game's modules reachable from `entry_point` import,
     with the distributions they require, and those that the bundled modules the game reaches
-    always import."""
+    import when imported."""
     installed = _Installed(_site_dirs(game_dir))
     everything = dict(modules)
     bundled: dict[str, BundledPackage] = {}  # by canonical name
@@ -217,10 +276,11 @@ def resolve_dependencies(modules: Mapping[str, ast.Module], entry_point: str,
     warnings: list[str] = []
     while True:
         graph = import_graph(everything, entry_point, more_dirs=[SITE_DIR])
-        new = [item for item in sorted(graph.external, key=lambda i: (i.optional, i.rel, i.line))
+        external = [item for item in graph.external if _counts(item)]
+        new = [item for item in sorted(external, key=lambda i: (i.optional, i.rel, i.line))
                if not in_runtime(root := item.module.split(".")[0]) and root not in handled]
         if not new:
-            from_runtime = sorted({item.module for item in graph.external
+            from_runtime = sorted({item.module for item in external
                                    if in_runtime(item.module.split(".")[0])})
             return Dependencies(tuple(bundled.values()), tuple(warnings), tuple(from_runtime))
         for item in new:
