@@ -10,11 +10,12 @@ warning. Nothing is fetched at play time.
 
 A bundled distribution brings in what its Requires-Dist metadata names (without extras,
 markers evaluated for the browser) and what the modules of it that the game reaches import
-when they are imported (module level, not below `if TYPE_CHECKING:`, not guarded by `except
-ImportError`). Imports inside its functions count for nothing, neither for bundling nor for
-the runtime modules and variant: `rich` imports IPython in a function, which does not make
-IPython (and all it imports) part of a game that prints with rich. The game's own imports
-count wherever they are.
+when they are imported: at module level, not below `if TYPE_CHECKING:` or a version or
+platform test that fails in the browser, not guarded by `except ImportError` (such an import
+is followed only into what is bundled anyway). Imports inside its functions count for
+nothing, neither for bundling nor for the runtime modules and variant: `rich` imports IPython
+in a function, which does not make IPython (and all it imports) part of a game that prints
+with rich. The game's own imports count wherever they are.
 """
 
 import ast
@@ -46,6 +47,8 @@ DISTRIBUTION_OF = {"neat": "neat-python", "PIL": "pillow", "yaml": "pyyaml",
                    "Box2D": "box2d-py", "attr": "attrs", "dotenv": "python-dotenv",
                    "gi": "PyGObject", "wx": "wxPython", "usb": "pyusb"}
 _SKIPPED_METADATA = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
+# Distributions the runtime provides: a requirement of them needs nothing bundled or installed.
+RUNTIME_DISTRIBUTIONS = frozenset({"pygame-ce", "pygame", "numpy"})
 # The environment markers of Requires-Dist in the browser runtime (what it reports; the
 # Python version is the runtime recipe's). `extra` is empty: extras are never bundled.
 BROWSER_MARKERS = {"python_version": "3.11", "python_full_version": "3.11.2",
@@ -71,7 +74,7 @@ class Dependencies:
 
     packages: tuple[BundledPackage, ...]
     warnings: tuple[str, ...]
-    # What the game's modules and the bundled modules it reaches (their always-run imports)
+    # What the game's modules and the bundled modules it reaches (not their guarded imports)
     # import from the runtime: the modules shipped with the game, the runtime variant.
     runtime_imports: tuple[str, ...] = ()
 
@@ -169,6 +172,7 @@ _BROWSER_VALUES = {
     "sys.platform": BROWSER_MARKERS["sys_platform"], "os.name": BROWSER_MARKERS["os_name"],
     "sys.version_info": tuple(int(n) for n in BROWSER_MARKERS["python_full_version"].split(".")),
     "sys.version_info[:2]": tuple(int(n) for n in BROWSER_MARKERS["python_version"].split(".")),
+    "sys.version_info[0]": 3, "sys.version_info.major": 3,
 }
 _COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
                 ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
@@ -197,13 +201,14 @@ def _outcome(test: ast.expr) -> bool | None:
             and type(test.ops[0]) in _COMPARISONS):
         return None
     actual = _BROWSER_VALUES.get(ast.unparse(test.left))
+    if actual is None:
+        return None
     try:
         value = ast.literal_eval(test.comparators[0])
-    except (ValueError, TypeError, SyntaxError):
+        return _COMPARISONS[type(test.ops[0])](actual, value) \
+            if type(value) is type(actual) else None
+    except (ValueError, TypeError, SyntaxError):  # not a literal; (3, "a") < (3, 11, 2)
         return None
-    if actual is None or type(value) is not type(actual):
-        return None
-    return _COMPARISONS[type(test.ops[0])](actual, value)
 
 
 def _run_on_import(body: Iterable[ast.stmt],
@@ -321,6 +326,8 @@ def _required(installed: _Installed, dist: Distribution, package: BundledPackage
             continue
         if requirement.marker is not None and not requirement.marker.evaluate(BROWSER_MARKERS):
             continue
+        if canonicalize_name(requirement.name) in RUNTIME_DISTRIBUTIONS:
+            continue
         required = installed.named(requirement.name)
         if required is None:
             warnings.append(
@@ -328,7 +335,7 @@ def _required(installed: _Installed, dist: Distribution, package: BundledPackage
                 f"install it where you run pack (pip install {requirement.name}) and pack "
                 "bundles it")
             continue
-        if any(in_runtime(top) for top in _top_levels(required)):
+        if any(in_runtime(top) for top in _top_levels(required)):  # a backport: enum34...
             continue
         required_package = _packaged(required, requirement.name)
         if required_package is None:
