@@ -4,17 +4,30 @@ Each import the game's reachable modules make is resolved: the game's own files 
 the browser runtime (the standard library and pygame), then the installed distributions of a
 virtual environment in the game folder and of the Python that runs `pack` (where the game
 runs natively). A pure-Python distribution found there is bundled (its package files and its
-.dist-info, minus RECORD), and so are the distributions it imports in turn. A compiled one
-cannot load in the browser: that is an error naming the import's `file:line`. An import
-guarded by `except ImportError` only gets a warning. Nothing is fetched at play time.
+.dist-info, minus RECORD). A compiled one cannot load in the browser: that is an error naming
+the import's `file:line`; the game's imports guarded by `except ImportError` only get a
+warning. Nothing is fetched at play time.
+
+A bundled distribution brings in what its Requires-Dist metadata names (without extras,
+markers evaluated for the browser) and what the modules of it that the game reaches import
+when they are imported: at module level, not below `if TYPE_CHECKING:` or a version or
+platform test that fails in the browser, not guarded by `except ImportError` (such an import
+is followed only into what is bundled anyway). Imports inside its functions count for
+nothing, neither for bundling nor for the runtime modules and variant: `rich` imports IPython
+in a function, which does not make IPython (and all it imports) part of a game that prints
+with rich. The game's own imports count wherever they are.
 """
 
 import ast
+import operator
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import Distribution, distributions
 from pathlib import Path
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
 
 from pygbag_like.errors import ScanError
 from pygbag_like.imports import ExternalImport, import_graph
@@ -34,6 +47,16 @@ DISTRIBUTION_OF = {"neat": "neat-python", "PIL": "pillow", "yaml": "pyyaml",
                    "Box2D": "box2d-py", "attr": "attrs", "dotenv": "python-dotenv",
                    "gi": "PyGObject", "wx": "wxPython", "usb": "pyusb"}
 _SKIPPED_METADATA = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
+# Distributions the runtime provides: a requirement of them needs nothing bundled or installed.
+RUNTIME_DISTRIBUTIONS = frozenset({"pygame-ce", "pygame", "numpy"})
+# The environment markers of Requires-Dist in the browser runtime (what it reports; the
+# Python version is the runtime recipe's). `extra` is empty: extras are never bundled.
+BROWSER_MARKERS = {"python_version": "3.11", "python_full_version": "3.11.2",
+                   "implementation_name": "cpython", "implementation_version": "3.11.2",
+                   "platform_python_implementation": "CPython", "os_name": "posix",
+                   "sys_platform": "emscripten", "platform_system": "Emscripten",
+                   "platform_machine": "wasm32", "platform_release": "1.0",
+                   "platform_version": "#1", "extra": ""}
 
 
 @dataclass(frozen=True)
@@ -51,7 +74,9 @@ class Dependencies:
 
     packages: tuple[BundledPackage, ...]
     warnings: tuple[str, ...]
-    runtime_imports: tuple[str, ...] = ()  # what the game and the bundle import from the runtime
+    # What the game's modules and the bundled modules it reaches (not their guarded imports)
+    # import from the runtime: the modules shipped with the game, the runtime variant.
+    runtime_imports: tuple[str, ...] = ()
 
     @property
     def files(self) -> list[tuple[str, Path]]:
@@ -89,20 +114,33 @@ def _top_levels(dist: Distribution) -> set[str]:
 
 
 class _Installed:
-    """The installed distributions, by the top-level modules they provide (first found wins);
-    read on first use only (most games import nothing from outside the runtime)."""
+    """The installed distributions, by the top-level modules they provide and by name (first
+    found wins); read on first use only (most games import nothing from outside the runtime)."""
 
     def __init__(self, paths: Sequence[str]) -> None:
         self.paths = list(paths)
-        self._by_module: dict[str, Distribution] | None = None
+        self._read = False
+        self._by_module: dict[str, Distribution] = {}
+        self._by_name: dict[str, Distribution] = {}
+
+    def _read_once(self) -> None:
+        if self._read:
+            return
+        self._read = True
+        for dist in distributions(path=self.paths):
+            for module in _top_levels(dist):
+                self._by_module.setdefault(module, dist)
+            if dist.metadata["Name"]:
+                self._by_name.setdefault(canonicalize_name(dist.metadata["Name"]), dist)
 
     def providing(self, module: str) -> Distribution | None:
-        if self._by_module is None:
-            self._by_module = {}
-            for dist in distributions(path=self.paths):
-                for name in _top_levels(dist):
-                    self._by_module.setdefault(name, dist)
+        self._read_once()
         return self._by_module.get(module)
+
+    def named(self, name: str) -> Distribution | None:
+        """The distribution called `name` (as Requires-Dist writes it)."""
+        self._read_once()
+        return self._by_name.get(canonicalize_name(name))
 
 
 def _where(item: ExternalImport) -> str:
@@ -127,34 +165,127 @@ def _package_files(dist: Distribution, tops: set[str]) -> tuple[list[tuple[str, 
     return sorted(files), compiled
 
 
+# Exceptions whose handler catches a failed import (as imports.py reads `try` blocks).
+_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+# In the browser runtime, the values of what library code tests about its platform.
+_BROWSER_VALUES = {
+    "sys.platform": BROWSER_MARKERS["sys_platform"], "os.name": BROWSER_MARKERS["os_name"],
+    "sys.version_info": tuple(int(n) for n in BROWSER_MARKERS["python_full_version"].split(".")),
+    "sys.version_info[:2]": tuple(int(n) for n in BROWSER_MARKERS["python_version"].split(".")),
+    "sys.version_info[0]": 3, "sys.version_info.major": 3,
+}
+_COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
+                ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
+
+
+def _catches_import_errors(node: ast.Try | ast.TryStar) -> bool:
+    for handler in node.handlers:
+        if handler.type is None:
+            return True
+        kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        if any(ast.unparse(kind).rpartition(".")[2] in _IMPORT_ERRORS for kind in kinds):
+            return True
+    return False
+
+
+def _outcome(test: ast.expr) -> bool | None:
+    """What an `if` test gives in the browser, when known here: `TYPE_CHECKING` is false,
+    `sys.version_info` is the runtime's Python, `sys.platform` emscripten; None otherwise."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        outcome = _outcome(test.operand)
+        return None if outcome is None else not outcome
+    if isinstance(test, ast.Name | ast.Attribute) \
+            and ast.unparse(test).rpartition(".")[2] == "TYPE_CHECKING":
+        return False
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and type(test.ops[0]) in _COMPARISONS):
+        return None
+    actual = _BROWSER_VALUES.get(ast.unparse(test.left))
+    if actual is None:
+        return None
+    try:
+        value = ast.literal_eval(test.comparators[0])
+        return _COMPARISONS[type(test.ops[0])](actual, value) \
+            if type(value) is type(actual) else None
+    except (ValueError, TypeError, SyntaxError):  # not a literal; (3, "a") < (3, 11, 2)
+        return None
+
+
+def _run_on_import(body: Iterable[ast.stmt],
+                   guarded: bool = False) -> Iterator[tuple[ast.Import | ast.ImportFrom, bool]]:
+    """(statement, guarded) for the import statements of a bundled module that may run when
+    it is imported: not in functions, not in the branch of an `if` that cannot run in the
+    browser (`if TYPE_CHECKING:`, versions, platforms); `guarded` in a `try` that catches a
+    failed import, or in its handlers (a fallback)."""
+    for node in body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node, guarded
+        elif isinstance(node, ast.If):
+            outcome = _outcome(node.test)
+            if outcome is not False:
+                yield from _run_on_import(node.body, guarded)
+            if outcome is not True:
+                yield from _run_on_import(node.orelse, guarded)
+        elif isinstance(node, ast.Try | ast.TryStar):
+            catches = guarded or _catches_import_errors(node)
+            yield from _run_on_import([*node.body, *node.orelse], catches)
+            for handler in node.handlers:
+                yield from _run_on_import(handler.body, True)
+            yield from _run_on_import(node.finalbody, guarded)
+        elif isinstance(node, ast.With | ast.ClassDef):
+            yield from _run_on_import(node.body, guarded)
+
+
+def _on_import(tree: ast.Module) -> ast.Module:
+    """A bundled module reduced to the imports it may run when imported, the guarded ones
+    each in a `try` catching ImportError (import_graph's `optional`)."""
+    body: list[ast.stmt] = []
+    for node, guarded in _run_on_import(tree.body):
+        body.append(ast.Try([node], [ast.ExceptHandler(ast.Name("ImportError"), None,
+                                                       [ast.Pass()])], [], [])
+                    if guarded else node)
+    return ast.Module(body, [])
+
+
 def _parsed(files: Iterable[tuple[str, Path]]) -> dict[str, ast.Module]:
-    """The Python modules among a bundled package's files, parsed (unparsable ones left out:
-    the game meets their error if it imports them)."""
+    """The Python modules among a bundled package's files, reduced to the imports they may
+    run when imported (unparsable ones left out: the game meets their error if it imports
+    them)."""
     trees = {}
     for rel, source in files:
         if rel.endswith(".py"):
             try:
-                trees[rel] = ast.parse(source.read_bytes(), rel)
+                tree = ast.parse(source.read_bytes(), rel)
             except (SyntaxError, ValueError, RecursionError):
                 continue
+            trees[rel] = _on_import(tree)
     return trees
+
+
+def _counts(item: ExternalImport) -> bool:
+    """False for a bundled module's guarded import: it neither bundles a distribution nor
+    ships a runtime module or picks a runtime variant (it is followed when what it imports is
+    bundled anyway: import_graph follows every import of a module it has)."""
+    return not (item.optional and item.rel.startswith(f"{SITE_DIR}/"))
 
 
 def resolve_dependencies(modules: Mapping[str, ast.Module], entry_point: str,
                          game_dir: Path) -> Dependencies:
     """Bundle the distributions that the game's modules reachable from `entry_point` import,
-    and those that the bundled modules they reach import in turn."""
+    with the distributions they require, and those that the bundled modules the game reaches
+    import when imported."""
     installed = _Installed(_site_dirs(game_dir))
     everything = dict(modules)
-    bundled: dict[str, BundledPackage] = {}
+    bundled: dict[str, BundledPackage] = {}  # by canonical name
     handled: set[str] = set()
     warnings: list[str] = []
     while True:
         graph = import_graph(everything, entry_point, more_dirs=[SITE_DIR])
-        new = [item for item in sorted(graph.external, key=lambda i: (i.optional, i.rel, i.line))
+        external = [item for item in graph.external if _counts(item)]
+        new = [item for item in sorted(external, key=lambda i: (i.optional, i.rel, i.line))
                if not in_runtime(root := item.module.split(".")[0]) and root not in handled]
         if not new:
-            from_runtime = sorted({item.module for item in graph.external
+            from_runtime = sorted({item.module for item in external
                                    if in_runtime(item.module.split(".")[0])})
             return Dependencies(tuple(bundled.values()), tuple(warnings), tuple(from_runtime))
         for item in new:
@@ -162,14 +293,61 @@ def resolve_dependencies(modules: Mapping[str, ast.Module], entry_point: str,
             if root in handled:
                 continue
             handled.add(root)
-            package = _bundle(installed, item, root, warnings)
-            if package is not None and package.name not in bundled:
-                bundled[package.name] = package
+            found = _bundle(installed, item, root, warnings)
+            queue = [found] if found is not None else []
+            while queue:
+                dist, package = queue.pop(0)
+                if canonicalize_name(package.name) in bundled:
+                    continue
+                bundled[canonicalize_name(package.name)] = package
+                handled.update(_top_levels(dist))
                 everything.update(_parsed(package.files))
+                queue.extend(_required(installed, dist, package, warnings))
+
+
+def _packaged(dist: Distribution, name: str) -> BundledPackage | None:
+    """`dist` ready to bundle; None when it is compiled."""
+    files, compiled = _package_files(dist, _top_levels(dist))
+    return None if compiled else BundledPackage(dist.metadata["Name"] or name, dist.version,
+                                                tuple(files))
+
+
+def _required(installed: _Installed, dist: Distribution, package: BundledPackage,
+              warnings: list[str]) -> list[tuple[Distribution, BundledPackage]]:
+    """The distributions `dist` (bundled as `package`) requires in the browser (its
+    Requires-Dist without extras, markers evaluated for the browser) ready to bundle; those
+    the runtime provides left out, the compiled and missing ones with a warning."""
+    found = []
+    by = f"{package.name} {package.version}"
+    for line in dist.requires or ():
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if requirement.marker is not None and not requirement.marker.evaluate(BROWSER_MARKERS):
+            continue
+        if canonicalize_name(requirement.name) in RUNTIME_DISTRIBUTIONS:
+            continue
+        required = installed.named(requirement.name)
+        if required is None:
+            warnings.append(
+                f"{by} requires {requirement.name}, which is not in this Python environment: "
+                f"install it where you run pack (pip install {requirement.name}) and pack "
+                "bundles it")
+            continue
+        if any(in_runtime(top) for top in _top_levels(required)):  # a backport: enum34...
+            continue
+        required_package = _packaged(required, requirement.name)
+        if required_package is None:
+            warnings.append(f"{by} requires {requirement.name} {required.version}, a compiled "
+                            "package, which cannot load in the browser runtime: not bundled")
+            continue
+        found.append((required, required_package))
+    return found
 
 
 def _bundle(installed: _Installed, item: ExternalImport, root: str,
-            warnings: list[str]) -> BundledPackage | None:
+            warnings: list[str]) -> tuple[Distribution, BundledPackage] | None:
     """The distribution providing `root`, ready to bundle; None (with a warning) when there
     is nothing to bundle. A compiled one imported unconditionally is an error."""
     dist = installed.providing(root)
@@ -188,13 +366,13 @@ def _bundle(installed: _Installed, item: ExternalImport, root: str,
                 f"where you run pack (pip install {DISTRIBUTION_OF.get(root, root)}) and pack "
                 "bundles it")
         return None
-    name = dist.metadata["Name"] or root
-    files, compiled = _package_files(dist, _top_levels(dist))
-    if compiled:
+    package = _packaged(dist, root)
+    if package is None:
+        name = dist.metadata["Name"] or root
         message = (f"{_where(item)}: {root} (from {name} {dist.version}) is a compiled "
                    "package, which cannot load in the browser runtime")
         if not item.optional:
             raise ScanError(f"{message}: remove the import or make it optional")
         warnings.append(f"{message}; the game's `except ImportError` path will run")
         return None
-    return BundledPackage(name, dist.version, tuple(files))
+    return dist, package
