@@ -47,21 +47,26 @@ def _module_names(rels: list[str], search_dirs: Sequence[str]) -> dict[str, str]
     return names
 
 
-_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+# Exceptions whose handler catches a failed import.
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+
+
+def catches_import_errors(node: ast.Try | ast.TryStar) -> bool:
+    """Whether one of a `try`'s handlers catches a failed import (a bare `except` does)."""
+    for handler in node.handlers:
+        if handler.type is None:
+            return True
+        kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        if any(ast.unparse(kind).rpartition(".")[2] in IMPORT_ERRORS for kind in kinds):
+            return True
+    return False
 
 
 def _guarded_imports(tree: ast.AST) -> set[int]:
     """ids of the import statements inside a `try:` that catches a failed import."""
     guarded: set[int] = set()
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Try):
-            continue
-        caught = set()
-        for handler in node.handlers:
-            kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-            caught.update("BaseException" if kind is None else getattr(kind, "id", "")
-                          for kind in kinds)
-        if caught & _IMPORT_ERRORS:
+        if isinstance(node, ast.Try | ast.TryStar) and catches_import_errors(node):
             guarded.update(id(inner) for statement in node.body for inner in ast.walk(statement)
                            if isinstance(inner, ast.Import | ast.ImportFrom))
     return guarded

@@ -30,7 +30,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from pygbag_like.errors import ScanError
-from pygbag_like.imports import ExternalImport, import_graph
+from pygbag_like.imports import ExternalImport, catches_import_errors, import_graph
 
 SITE_DIR = "__pack_packages__"  # below the game's mount point; first on sys.path after it
 # Modules the runtime has besides the standard library (numpy in its numpy variants).
@@ -165,8 +165,6 @@ def _package_files(dist: Distribution, tops: set[str]) -> tuple[list[tuple[str, 
     return sorted(files), compiled
 
 
-# Exceptions whose handler catches a failed import (as imports.py reads `try` blocks).
-_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 # In the browser runtime, the values of what library code tests about its platform.
 _BROWSER_VALUES = {
     "sys.platform": BROWSER_MARKERS["sys_platform"], "os.name": BROWSER_MARKERS["os_name"],
@@ -176,16 +174,6 @@ _BROWSER_VALUES = {
 }
 _COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
                 ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
-
-
-def _catches_import_errors(node: ast.Try | ast.TryStar) -> bool:
-    for handler in node.handlers:
-        if handler.type is None:
-            return True
-        kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-        if any(ast.unparse(kind).rpartition(".")[2] in _IMPORT_ERRORS for kind in kinds):
-            return True
-    return False
 
 
 def _outcome(test: ast.expr) -> bool | None:
@@ -227,7 +215,7 @@ def _run_on_import(body: Iterable[ast.stmt],
             if outcome is not True:
                 yield from _run_on_import(node.orelse, guarded)
         elif isinstance(node, ast.Try | ast.TryStar):
-            catches = guarded or _catches_import_errors(node)
+            catches = guarded or catches_import_errors(node)
             yield from _run_on_import([*node.body, *node.orelse], catches)
             for handler in node.handlers:
                 yield from _run_on_import(handler.body, True)

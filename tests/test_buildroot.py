@@ -137,7 +137,7 @@ def test_the_command_mounts_lent_folders_and_passes_only_the_given_environment(t
         root, ["python3", "-c", "print(1)"], env={"HOME": "/root"},
         binds=[chroot.Bind(lent, str(lent), writable=True),
                chroot.Bind(tmp_path / "src", "/opt/src")])
-    assert command[:4] == ["unshare", "--mount", "--kill-child", "--"]
+    assert command[:5] == ["unshare", "--mount", "--propagation=private", "--kill-child", "--"]
     script = command[-1].splitlines()
     inside = str(root) + str(lent)
     assert f"mount --bind {shlex.quote(str(lent))} {shlex.quote(inside)}" in script
@@ -184,3 +184,23 @@ def test_archives_with_members_outside_their_folder_are_refused(tmp_path):
         tar.addfile(member)
     with tarfile.open(archive) as tar, pytest.raises(RuntimeBuildError, match="unsafe member"):
         _refuse_unsafe_members(archive, tar)
+
+
+HOST_MOUNTS = """\
+22 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda rw
+23 22 0:5 / /dev rw,nosuid shared:2 - devtmpfs udev rw
+"""
+PRIVATE_MOUNTS_SEEN_FROM_A_CHROOT = """\
+51 50 0:21 / /proc rw,relatime - proc proc rw
+52 50 0:5 / /dev rw,nosuid - devtmpfs udev rw
+"""
+
+
+def test_mounts_stay_private_on_a_host_and_inside_a_chroot():
+    assert chroot._propagation(HOST_MOUNTS) == "private"
+    # In a chroot, / is no mount point and unshare cannot make it private: keep what is,
+    # which must be private already.
+    assert chroot._propagation(PRIVATE_MOUNTS_SEEN_FROM_A_CHROOT) == "unchanged"
+    shared = PRIVATE_MOUNTS_SEEN_FROM_A_CHROOT.replace("rw,nosuid -", "rw,nosuid shared:7 -")
+    with pytest.raises(ToolMissingError, match="shares mounts"):
+        chroot._propagation(shared)

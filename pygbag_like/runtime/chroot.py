@@ -15,6 +15,7 @@ from pathlib import Path
 from pygbag_like.errors import ToolMissingError
 
 HOST_RESOLV_CONF = Path("/etc/resolv.conf")
+MOUNTINFO = Path("/proc/self/mountinfo")
 # The host's TLS trust (a proxy may sign with its own authority): lent to the root's
 # downloads (pip, urllib) by file, so the root's own ca-certificates stay as recorded.
 HOST_CA_BUNDLES = (Path("/etc/ssl/certs/ca-certificates.crt"),  # Debian, Ubuntu, Arch
@@ -49,7 +50,7 @@ def require_root(what: str) -> None:
 def _script(root: Path, binds: Sequence[Bind], argv: Sequence[str],
             env: Mapping[str, str]) -> str:
     """The shell script run in the new mount namespace: mounts, then chroot and exec."""
-    # unshare makes every mount of the new namespace private: nothing below reaches the host.
+    # Every mount of the new namespace is private (_propagation): nothing reaches the host.
     lines = ["set -e"]
     for bind in binds:
         target = shlex.quote(str(root) + bind.inside)
@@ -92,10 +93,26 @@ def prepare(root: Path, binds: Sequence[Bind]) -> dict[str, str]:
     return {"SSL_CERT_FILE": CA_INSIDE, "PIP_CERT": CA_INSIDE}
 
 
+def _propagation(mountinfo: str) -> str:
+    """unshare's --propagation for the new namespace: `private` (its default), or, inside a
+    chroot whose `/` is no mount point (unshare cannot change it there), `unchanged` when
+    every mount this process sees is private already; else refuse: new mounts could show
+    up in the host's namespace."""
+    entries = [line.split(" - ")[0].split() for line in mountinfo.splitlines() if line]
+    if any(fields[4] == "/" for fields in entries):
+        return "private"
+    if any(tag.startswith("shared:") for fields in entries for tag in fields[6:]):
+        raise ToolMissingError("this chroot shares mounts with the host: run the build "
+                               "outside it, or in a private mount namespace (unshare --mount)")
+    return "unchanged"
+
+
 def root_command(root: Path, argv: Sequence[str], *, env: Mapping[str, str],
                  binds: Sequence[Bind] = ()) -> list[str]:
     """The command line that runs `argv` inside `root` with only `env` (plus PATH) and the
     lent folders mounted (their mount points are made now)."""
     trust = prepare(root, binds)
     script = _script(root, binds, argv, {"PATH": ROOT_PATH, **trust, **env})
-    return ["unshare", "--mount", "--kill-child", "--", "sh", "-c", script]
+    propagation = _propagation(MOUNTINFO.read_text())
+    return ["unshare", "--mount", f"--propagation={propagation}", "--kill-child", "--",
+            "sh", "-c", script]
