@@ -3,10 +3,12 @@
 A desktop game loop (`while running: ... pygame.display.flip(); clock.tick(60)`, or a `for`
 loop over frames) never returns to the browser, so it needs the asyncify runtime, where the
 natural yield points (display updates, Clock.tick, pygame.time.wait/delay, time.sleep,
-pygame.event.wait) give the frame back. A loop that awaits something is an asyncio loop and
-runs on the plain runtime. A `while` loop with no yield point that draws or handles events,
-or that can never end, would freeze the page on either runtime: it gets a warning (not in a
-generator, whose `yield` gives control back to its caller).
+pygame.event.wait) give the frame back. So do event polls in a `while` loop that draws
+nothing (`while waiting: pygame.event.pump()`): the asyncify runtime gives the frame back
+at a poll when nothing else has for 100 ms. A loop that awaits something is an asyncio loop
+and runs on the plain runtime. A `while` loop with no yield point that draws, or that can
+never end, would freeze the page on either runtime: it gets a warning (not in a generator,
+whose `yield` gives control back to its caller).
 
 Only the modules the entry point can import are read (an unrelated script in the folder
 does not count), and `.tick()` counts only on a Clock: an object made by `Clock()`, or,
@@ -28,6 +30,9 @@ CLOCK_METHODS = ("tick", "tick_busy_loop")
 # The same functions imported by name (`from time import sleep`, `from pygame.display import
 # flip`).
 YIELD_CALL_NAMES = ("flip", "sleep")
+# Event polls: a yield point of a `while` loop that calls one itself (not of a `for` loop
+# over the events, nor of a function that polls: loops around those draw, or await).
+EVENT_POLL_SUFFIXES = ("event.get", "event.poll", "event.peek", "event.pump")
 # Calls that mark a loop as a game loop (it handles events or draws).
 GAME_LOOP_SUFFIXES = ("event.get", "event.poll", "event.pump", "blit", "fill", "flip")
 GAME_LOOP_PREFIXES = ("pygame.draw.", "draw.")
@@ -113,6 +118,10 @@ class _YieldCalls:
 def _is_game_call(name: str) -> bool:
     return (any(_ends_with(name, s) for s in GAME_LOOP_SUFFIXES)
             or name.startswith(GAME_LOOP_PREFIXES))
+
+
+def _polls_events(names: Iterable[str]) -> bool:
+    return any(_ends_with(name, suffix) for name in names for suffix in EVENT_POLL_SUFFIXES)
 
 
 def _has_await(node: ast.AST) -> bool:
@@ -201,8 +210,8 @@ def _yielding_functions(trees: Iterable[ast.Module], is_yield_call: _YieldCalls)
 
 FREEZE_WARNING = (
     "this loop never gives control back to the browser (no pygame.display.flip/update, "
-    "Clock.tick, pygame.time.wait/delay, time.sleep or pygame.event.wait): the page will "
-    "freeze while it runs"
+    "Clock.tick, pygame.time.wait/delay, time.sleep or pygame.event.get/wait): the page "
+    "will freeze while it runs"
 )
 
 
@@ -225,7 +234,7 @@ def check_loops(modules: Mapping[str, ast.Module], entry_point: str = "main.py")
                 continue
             names = list(_called_names(node))
             if any(is_yield_call(n) or (not asyncio_game and n.rsplit(".", 1)[-1] in yielding)
-                   for n in names):
+                   for n in names) or (isinstance(node, ast.While) and _polls_events(names)):
                 blocking.append(f"{rel}:{node.lineno}")
             elif isinstance(node, ast.While) and id(node) not in in_generators and (
                     any(_is_game_call(n) for n in names) or _never_ends(node)):

@@ -110,7 +110,7 @@ def test_generator_loops_are_not_warned():
 
 
 def test_only_modules_the_entry_point_imports_are_read():
-    midi = "import pygame\nwhile True:\n    pygame.event.get()\n"
+    midi = "import pygame\nwhile True:\n    screen.fill(0)\n"
     source = "import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n"
     assert not report(source, midi=midi).warnings
     assert report("import midi\n" + source, midi=midi).warnings
@@ -135,3 +135,21 @@ def test_a_method_found_by_name_in_an_asyncio_game_is_not_a_main_loop():
     desktop_in_async = ("import asyncio, pygame\nasync def main():\n    await asyncio.sleep(0)\n"
                         "    while True:\n        pygame.display.flip()\n")
     assert report(desktop_in_async).needs_asyncify
+
+
+def test_a_while_loop_that_only_polls_events_needs_the_asyncify_runtime():
+    # The asyncify runtime gives the frame back at an event poll when nothing else has for
+    # 100 ms; on the plain runtime such a loop froze the page (a 2048 game, "press a key").
+    for poll in ("pygame.event.get()", "pygame.event.pump()", "event.poll()",
+                 "pygame.event.peek(pygame.KEYDOWN)"):
+        game = f"import pygame\nwaiting = True\nwhile waiting:\n    {poll}\n"
+        result = report(game)
+        assert result.needs_asyncify and not result.warnings, poll
+
+
+def test_a_for_loop_over_the_events_of_an_asyncio_game_is_no_blocking_loop():
+    game = ("import asyncio, pygame\nasync def main():\n    while True:\n"
+            "        for event in pygame.event.get():\n            pass\n"
+            "        await asyncio.sleep(0)\nasyncio.run(main())\n")
+    result = report(game)
+    assert not result.needs_asyncify and not result.warnings

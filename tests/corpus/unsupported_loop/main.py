@@ -1,8 +1,8 @@
 """Corpus: a game loop with NO yield point, for testing the packer's warning.
 
-The main loop draws and calls pygame.event.pump(), and "waits" with a busy counting loop,
-but never calls display.flip/update, Clock.tick, time.sleep, pygame.time.wait/delay or
-pygame.event.wait/get: in the browser the page freezes until it ends. It need not run well;
+The main loop draws and reads the keyboard's state, and "waits" with a busy counting loop,
+but never calls display.flip/update, Clock.tick, time.sleep, pygame.time.wait/delay or an
+event poll (get/poll/peek/pump/wait): in the browser the page freezes until it ends. It need not run well;
 it only has to be recognised. Ends after 300 frames (or when space is held), then shows
 the last picture once.
 """
@@ -17,7 +17,6 @@ font = pygame.font.Font(None, 36)
 frame = 0
 running = True
 while running:
-    pygame.event.pump()
     if pygame.key.get_pressed()[pygame.K_SPACE]:
         print("key space", flush=True)
         running = False
