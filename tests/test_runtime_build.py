@@ -50,10 +50,8 @@ def test_tampered_source_stops_the_build_with_the_hash_message(runtime, tmp_path
     actual = hashlib.sha256((sources / recipe.filename).read_bytes()).hexdigest()
     cache = tmp_path / "cache"
     cache.mkdir()
-    # Share the (large) writable copy of emscripten's cache instead of copying it again.
-    emcache = paths.cache_root() / "emscripten-cache"
-    if emcache.exists():
-        (cache / "emscripten-cache").symlink_to(emcache)
+    # Share the pinned Debian root (made once per cache) instead of making it again.
+    (cache / paths.build_roots_dir().name).symlink_to(paths.build_roots_dir())
     env = dict(os.environ, **{paths.CACHE_ENV: str(cache), paths.SOURCES_ENV: str(sources)})
     result = pack_runtime("build", env=env)
     assert result.returncode != 0
