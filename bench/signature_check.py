@@ -17,11 +17,13 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from bench._irsig import check_ir
 from pygbag_like.runtime import paths
 from pygbag_like.runtime.builder import component_keys
+from pygbag_like.runtime.layout import find_runtime
 from pygbag_like.runtime.recipe import load_recipes, recipes_dir
 from pygbag_like.runtime.toolchain import find_toolchain
 
@@ -32,8 +34,15 @@ class Checker:
     def __init__(self, work: Path) -> None:
         self.work = work
         self.recipes = load_recipes()
+        # This machine's emcc compiles the IR; the components are the ones the runtime in use
+        # was built from (in the pinned Debian root, whose identity its manifest names).
         self.toolchain = find_toolchain()
-        self.keys = component_keys(self.recipes, self.toolchain.identity)
+        manifest = find_runtime().manifest
+        if manifest["emscripten"] != self.toolchain.version:
+            sys.exit(f"the runtime was built with emscripten {manifest['emscripten']}, this "
+                     f"machine has {self.toolchain.version}")
+        built_with = replace(self.toolchain, build_root=manifest.get("build_root"))
+        self.keys = component_keys(self.recipes, built_with.identity)
         self.found: list[str] = []
 
     @property
