@@ -2,9 +2,9 @@
 
 The main loop draws and reads the keyboard's state, and "waits" with a busy counting loop,
 but never calls display.flip/update, Clock.tick, time.sleep, pygame.time.wait/delay or an
-event poll (get/poll/peek/pump/wait): in the browser the page freezes until it ends. It need not run well;
-it only has to be recognised. Ends after 300 frames (or when space is held), then shows
-the last picture once.
+event poll (get/poll/peek/pump/wait): in the browser the page freezes until it ends. It
+need not run well; it only has to be recognised. Ends after 300 frames (or when space is
+held), then shows the last picture once.
 """
 
 import pygame
