@@ -20,9 +20,10 @@ def pack_result(result: PackResult) -> None:
         warning(message)
     if result.bundled:
         print(f"bundled: {', '.join(result.bundled)}", flush=True)
-    print(f"packed {result.file_count} files ({result.game_bytes / 1e6:.2f} MB) "
-          f"into {result.out_dir} in {result.seconds:.2f}s, runtime: {result.variant.name}",
-          flush=True)
+    # game_bytes is the game's data file: its files and the modules they import.
+    print(f"packed {result.file_count} files of the game ({result.game_bytes / 1e6:.2f} MB of "
+          f"game data with the modules it imports) into {result.out_dir} in "
+          f"{result.seconds:.2f}s, runtime: {result.variant.name}", flush=True)
 
 
 def archive_result(report: ArchiveReport) -> None:
