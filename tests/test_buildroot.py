@@ -204,3 +204,16 @@ def test_mounts_stay_private_on_a_host_and_inside_a_chroot():
     shared = PRIVATE_MOUNTS_SEEN_FROM_A_CHROOT.replace("rw,nosuid -", "rw,nosuid shared:7 -")
     with pytest.raises(ToolMissingError, match="shares mounts"):
         chroot._propagation(shared)
+
+
+def test_without_debootstrap_the_build_names_the_package(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(buildroot, "require_root", lambda what: None)
+    which = buildroot.shutil.which
+    monkeypatch.setattr(buildroot.shutil, "which",
+                        lambda name, *a, **k: None if name == "debootstrap" else which(name))
+    assert cli.main(["runtime", "build"]) == ToolMissingError.exit_code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == ("pack: error: debootstrap was not found: install it (apt-get install "
+                       "debootstrap), or build with --host-toolchain")
+    assert not list((tmp_path / "cache" / "buildroot").glob("*/"))  # no half-made root left
