@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from pygbag_like.errors import ScanError
+from pygbag_like.onimport import BROWSER_MARKERS
 from pygbag_like.runtime.recipe import load_recipes
-from pygbag_like.vendor import BROWSER_MARKERS, SITE_DIR, resolve_dependencies
+from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
 
 def install(site: Path, name: str, files: dict[str, str], requires: Sequence[str] = ()) -> None:
