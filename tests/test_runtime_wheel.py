@@ -155,7 +155,8 @@ def test_runtime_build_is_linux_only(monkeypatch, capsys):
     def no_build(*args, **kwargs):
         raise AssertionError("the build started on macOS")
 
-    monkeypatch.setattr(runtime_command, "build_runtime", no_build)
+    monkeypatch.setattr(runtime_command, "build_here", no_build)
+    monkeypatch.setattr(runtime_command, "ensure_build_root", no_build)
     monkeypatch.setattr(sys, "platform", "darwin")
     code = cli.main(["runtime", "build"])
     err = capsys.readouterr().err.strip().splitlines()

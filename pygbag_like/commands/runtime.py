@@ -7,7 +7,6 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,8 +19,8 @@ from pygbag_like.errors import (
     UsageError,
 )
 from pygbag_like.runtime import paths
-from pygbag_like.runtime.builder import BuildReporter, build_runtime
 from pygbag_like.runtime.buildroot import build_command, ensure_build_root, load_spec, read_stamp
+from pygbag_like.runtime.inside import build_here
 from pygbag_like.runtime.layout import RuntimeFiles, find_runtime
 from pygbag_like.runtime.verify import REPRODUCED, check_runtime, record_runtime
 from pygbag_like.runtime.wheel import SIZES_FILE, build_wheel
@@ -80,21 +79,6 @@ def run(args: argparse.Namespace) -> int:
     return clean()
 
 
-class ConsoleReporter(BuildReporter):
-    """Prints one line per component as it starts and finishes."""
-
-    def step_started(self, name: str, version: str, log_path: Path) -> None:
-        console.print(f"  building {name} {version} [dim](log: {log_path})[/dim]", soft_wrap=True)
-
-    def step_finished(self, name: str, version: str, seconds: float, cached: bool) -> None:
-        how = "cached" if cached else f"built in {seconds:.1f}s"
-        console.print(f"  [green]✓[/green] {name} {version} ({how})")
-
-    def waiting_for_lock(self, lock_path: Path) -> None:
-        console.print(f"  another build is using the cache; waiting for it ({lock_path})",
-                      soft_wrap=True)
-
-
 def _check_build_args(sources: Path | None) -> None:
     if sys.platform != "linux":
         raise ToolMissingError(
@@ -128,13 +112,8 @@ def build_in_root(jobs: int | None = None, sources: Path | None = None,
 def build(jobs: int | None = None, sources: Path | None = None) -> int:
     """Build or reuse the runtime with this machine's tools and say where it is."""
     _check_build_args(sources)
-    started = time.monotonic()
     console.print(f"Runtime cache: {paths.cache_root()}")
-    files = build_runtime(ConsoleReporter(), jobs=jobs,
-                          sources=sources.resolve() if sources else None)
-    seconds = time.monotonic() - started
-    console.print(f"Runtime ready in {seconds:.1f}s: {files.root}", soft_wrap=True)
-    console.print(check_runtime(files.root).line(), soft_wrap=True)
+    build_here(jobs, sources.resolve() if sources else None)
     return 0
 
 

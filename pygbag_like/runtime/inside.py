@@ -46,13 +46,21 @@ def print_log_tail(error: RuntimeBuildError, lines: int = LOG_TAIL_LINES) -> Non
         print("---", file=sys.stderr)
 
 
+def build_here(jobs: int | None = None, sources: Path | None = None) -> None:
+    """Build (or reuse) the runtime with this machine's tools, saying what happens, where the
+    runtime is and whether it is the recorded one (errors are raised)."""
+    started = time.monotonic()
+    files = build_runtime(LineReporter(), jobs=jobs, sources=sources or paths.sources_dir())
+    print(f"Runtime ready in {time.monotonic() - started:.1f}s: {files.root}", file=sys.stderr)
+    print(check_runtime(files.root).line(), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pack runtime build (inside the build root)")
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args(argv)
-    started = time.monotonic()
     try:
-        files = build_runtime(LineReporter(), jobs=args.jobs, sources=paths.sources_dir())
+        build_here(args.jobs)
     except KeyboardInterrupt:
         print("pack: interrupted", file=sys.stderr)
         return 130
@@ -61,8 +69,6 @@ def main(argv: list[str] | None = None) -> int:
             print_log_tail(error)
         print(f"pack: error: {error}", file=sys.stderr)
         return error.exit_code
-    print(f"Runtime ready in {time.monotonic() - started:.1f}s: {files.root}", file=sys.stderr)
-    print(check_runtime(files.root).line(), file=sys.stderr)
     return 0
 
 
