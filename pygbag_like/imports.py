@@ -169,12 +169,21 @@ def _imports(nodes: Iterable[ast.AST], package: str) -> Iterator[tuple[ast.stmt,
                     yield node, f"{base}.{alias.name}" if base else alias.name, False
 
 
+def _namespace_packages(names: Iterable[str]) -> set[str]:
+    """Folders of the game's modules that have no `__init__.py`: namespace packages (PEP 420),
+    which `import core.scenes.start` goes through as it does natively."""
+    folders = {".".join(name.split(".")[:i]) for name in names
+               for i in range(1, name.count(".") + 1)}
+    return folders - set(names)
+
+
 def import_graph(modules: Mapping[str, ast.Module], entry_point: str,
                  more_dirs: Sequence[str] = ()) -> ImportGraph:
     """Follow imports from `entry_point` through the parsed modules (rel -> tree), found in
     the entry point's folder, then in `more_dirs` (folders relative to the game)."""
     run_dir = entry_point.rpartition("/")[0]
     by_name = _module_names(list(modules), [run_dir, *more_dirs])
+    namespaces = _namespace_packages(by_name)
     name_of = {rel: name for name, rel in by_name.items()}
     reachable = {entry_point}
     missing: set[str] = set()
@@ -186,7 +195,7 @@ def import_graph(modules: Mapping[str, ast.Module], entry_point: str,
         package = name if rel.endswith("__init__.py") else name.rpartition(".")[0]
         for dotted, line, certain, optional in imported_names(modules[rel], package):
             parts = dotted.split(".")
-            if parts[0] not in by_name:
+            if parts[0] not in by_name and parts[0] not in namespaces:
                 if certain:
                     found = ExternalImport(dotted, rel, line, optional)
                     known = external.setdefault((dotted, rel), found)
@@ -195,7 +204,7 @@ def import_graph(modules: Mapping[str, ast.Module], entry_point: str,
                 continue
             for i in range(1, len(parts) + 1):  # a package's __init__ runs before its modules
                 target = by_name.get(".".join(parts[:i]))
-                if target is None and certain:
+                if target is None and certain and ".".join(parts[:i]) not in namespaces:
                     missing.add(".".join(parts[:i]))
                 elif target is not None and target not in reachable:
                     reachable.add(target)

@@ -44,3 +44,19 @@ def test_imports_guarded_by_import_error_are_optional():
                                "try:\n    import toml\nexcept:\n    pass\n"})
     optional = {item.module: item.optional for item in result.external}
     assert optional == {"numpy": True, "yaml": False, "toml": True}
+
+
+def test_folders_without_init_are_namespace_packages_of_the_game():
+    # A real game (tbuhlnielsen/zombie-survival) keeps its scenes in core/ and constants/
+    # with no __init__.py: pack called them missing third-party packages, did not read the
+    # scenes and gave their blocking loops the plain runtime.
+    result = graph({
+        "main.py": "from core.scenes.start import StartScene\nfrom constants.settings import *\n",
+        "core/scenes/start.py": "from core.tools import resources\nimport pytmx\n",
+        "core/tools/resources.py": "import json\n",
+        "constants/settings.py": "TITLE = 'x'\n",
+    })
+    assert result.reachable == {"main.py", "core/scenes/start.py", "core/tools/resources.py",
+                                "constants/settings.py"}
+    assert {item.module for item in result.external} == {"pytmx", "json"}
+    assert not result.missing
