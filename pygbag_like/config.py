@@ -32,8 +32,9 @@ class GameConfig:
     template: str | None = None
     out: str | None = None
     background: str = "#000000"
-    # Phones: the on-screen gamepad, (button, pygame key name) pairs (touchcontrols.py).
-    touch_controls: tuple[tuple[str, str], ...] = ()
+    # Phones: the on-screen gamepad, (button, pygame key name) pairs (touchcontrols.py);
+    # None: guessed from the keys the game reads; (): none.
+    touch_controls: tuple[tuple[str, str], ...] | None = None
     orientation: str = "any"  # ORIENTATIONS: the way to hold a phone; else a hint is shown
     background_audio: bool = False  # keep playing sound while the page is hidden
 

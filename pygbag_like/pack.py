@@ -15,6 +15,7 @@ from pygbag_like.config import GameConfig
 from pygbag_like.datafile import write_data_file, write_gzip_copy
 from pygbag_like.favicon import write_favicon
 from pygbag_like.imports import import_graph
+from pygbag_like.keyuse import input_use
 from pygbag_like.loopcheck import check_loops
 from pygbag_like.modulestore import LIB_ROOT, STARTUP_MODULES, STORE_CONTENTS, ModuleIndex
 from pygbag_like.numpycheck import needs_numpy
@@ -35,7 +36,7 @@ from pygbag_like.scan import scan_game
 from pygbag_like.shell import STATIC_FILES, read_template, render_page, write_shell
 from pygbag_like.singlefile import single_file_page
 from pygbag_like.storecopy import copy_store
-from pygbag_like.touchcontrols import page_controls
+from pygbag_like.touchcontrols import page_controls, touch_controls_for
 from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
 GAME_DATA = "game.data"
@@ -64,6 +65,8 @@ class PageSettings:
     keep_saves: bool = True  # keep files the game writes across reloads (IndexedDB)
     offline: bool = False  # a service worker and a web app manifest (offline.py)
     python_path: Sequence[str] = ()  # folders below the mount point, put on sys.path
+    # The on-screen gamepad: the config's, or the one guessed from the keys the game reads.
+    touch_controls: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class PackResult:
     warnings: tuple[str, ...]
     seconds: float
     bundled: tuple[str, ...] = ()  # "name version" of each third-party package bundled
+    phones: str = ""  # how a phone plays it, when pack chose for the game (touchcontrols.py)
 
 
 def imported_packages(modules: Mapping[str, ast.Module],
@@ -170,7 +174,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         argv=None if page.argv is None else tuple(page.argv),
         gzipped=tuple(urls[url] for url in gzipped),
         python_path=tuple(f"{MOUNT_POINT}/{folder}" for folder in page.python_path),
-        touch_controls=page_controls(page.config.touch_controls),
+        touch_controls=page_controls(page.touch_controls),
         orientation=page.config.orientation, background_audio=page.config.background_audio,
     )
     write_shell(out, render_page(page.template, page.config, page_config, page.live_reload),
@@ -215,6 +219,8 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     numpy = needs_numpy(ModuleIndex.load(runtime.root / MODULE_INDEX),
                         dependencies.runtime_imports, scan.modules, reachable)
     variant = variant_for(loops.needs_asyncify, numpy)
+    controls, phones = touch_controls_for(config.touch_controls,
+                                          input_use(scan.modules[rel] for rel in reachable))
     page = PageSettings(
         config=config, template=read_template(config, game_dir), main=scan.entry_point,
         cwd=scan.working_dir,
@@ -223,6 +229,7 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
                       if name not in variant.missing_packages),
         offline=config.offline and not live_reload,
         python_path=(SITE_DIR,) if dependencies.packages else (),
+        touch_controls=controls,
     )
     files = [(f.rel, f.path) for f in scan.files] + dependencies.files
     game_bytes = 0
@@ -241,4 +248,5 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
         warnings=scan.warnings + loops.warnings + dependencies.warnings,
         seconds=time.monotonic() - started,
         bundled=tuple(f"{p.name} {p.version}" for p in dependencies.packages),
+        phones=phones,
     )

@@ -7,11 +7,14 @@ legacy `keyCode` (and `location` for the right-hand modifiers).
 """
 
 import difflib
+import json
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pygbag_like.errors import ConfigError
+from pygbag_like.keyuse import InputUse
 
 # Where they sit: a d-pad at the bottom left, four action buttons at the bottom right,
 # start and select at the top.
@@ -70,12 +73,15 @@ def _did_you_mean(word: str, choices: list[str], otherwise: str) -> str:
 def checked_touch_controls(key: str, value: object, source: str) -> tuple[tuple[str, str], ...]:
     """`touch-controls` as (button, key name) pairs in BUTTONS order, else a ConfigError.
 
-    Written as a TOML table: touch-controls = {left = "left", right = "right", a = "space"}.
+    Written as a TOML table: touch-controls = {left = "left", right = "right", a = "space"};
+    `false` is no gamepad (not even the one guessed from the game's keys).
     """
+    if value is False:
+        return ()
     if not isinstance(value, dict) or not value:
         raise ConfigError(
             f"{key!r} in {source} must be a table of buttons and the keys they press, like "
-            f'{{left = "left", right = "right", a = "space"}}, got {value!r}'
+            f'{{left = "left", right = "right", a = "space"}}, or false for none, got {value!r}'
         )
     for button, name in value.items():
         if button not in BUTTONS:
@@ -91,3 +97,63 @@ def checked_touch_controls(key: str, value: object, source: str) -> tuple[tuple[
 def page_controls(pairs: tuple[tuple[str, str], ...]) -> dict[str, DomKey]:
     """The page's view of the gamepad: each button with the browser fields of its key."""
     return {button: KEYS[name] for button, name in pairs}
+
+
+# The d-pad takes the arrow keys, else W, A, S, D; the menu buttons Return and Escape; the
+# action buttons the other keys the game names most (Space first), function keys aside.
+DPAD_KEYS = {"up": ("up", "w"), "down": ("down", "s"), "left": ("left", "a"),
+             "right": ("right", "d")}
+MENU_KEYS = {"start": "return", "select": "escape"}
+ACTION_BUTTONS = ("a", "b", "x", "y")
+_FUNCTION_KEY = re.compile(r"f\d+")
+
+
+def guessed_controls(use: InputUse) -> tuple[tuple[str, str], ...]:
+    """The gamepad for a game whose config names none: () when the game reads the mouse or
+    touches (a tap already does something) or no key a button could press."""
+    if use.pointer:
+        return ()
+    keys = [key for key in use.keys if key in KEYS and not _FUNCTION_KEY.fullmatch(key)]
+    letters = {letter for _, letter in DPAD_KEYS.values()}
+    wasd = len(letters.intersection(keys)) >= 2  # a lone A or D is more likely an action
+    chosen: dict[str, str] = {}
+    for button, (arrow, letter) in DPAD_KEYS.items():
+        if arrow in keys:
+            chosen[button] = arrow
+        elif wasd and letter in keys:
+            chosen[button] = letter
+    chosen |= {button: key for button, key in MENU_KEYS.items() if key in keys}
+    keys = [key for key in keys if key not in chosen.values()
+            and not (wasd and key in letters)]  # W, A, S, D beside the arrows: not buttons too
+    actions = sorted(keys, key=lambda key: key != "space")[:len(ACTION_BUTTONS)]
+    if not actions and "start" in chosen:  # Return is the game's only action
+        actions = [chosen["start"]]
+    chosen |= dict(zip(ACTION_BUTTONS, actions, strict=False))
+    if set(chosen) <= {"select"}:
+        return ()
+    return tuple((button, chosen[button]) for button in BUTTONS if button in chosen)
+
+
+def as_toml(pairs: tuple[tuple[str, str], ...]) -> str:
+    """The gamepad as the config line that gives it."""
+    table = ", ".join(f"{button} = {json.dumps(key)}" for button, key in pairs)
+    return f"touch-controls = {{{table}}}"
+
+
+def touch_controls_for(configured: tuple[tuple[str, str], ...] | None,
+                       use: InputUse) -> tuple[tuple[tuple[str, str], ...], str]:
+    """The page's gamepad, and what to tell the developer about phones ("" when the config
+    chose). A config that names no gamepad gets the one guessed from the game's keys."""
+    if configured is not None:
+        return configured, ""
+    guessed = guessed_controls(use)
+    if guessed:
+        return guessed, (f"an on-screen gamepad for the keys the game reads, as if its config "
+                         f"said {as_toml(guessed)} (write your own, or touch-controls = "
+                         "false for none)")
+    moves = [key for keys in DPAD_KEYS.values() for key in keys if key in use.keys]
+    if use.pointer and len(moves) >= 2:  # a tap does something, but the player cannot move
+        return (), (f"taps reach the game as the mouse, but its keys for moving "
+                    f"({', '.join(moves)}) have no buttons: touch-controls in its config "
+                    "adds an on-screen gamepad")
+    return (), ""

@@ -163,7 +163,9 @@ def test_touch_controls_orientation_and_background_audio(game: Path) -> None:
     config = load_config(game)
     assert config.touch_controls == (("left", "left"), ("a", "space"), ("start", "return"))
     assert (config.orientation, config.background_audio) == ("landscape", True)
-    assert load_config(game.parent).touch_controls == ()
+    assert load_config(game.parent).touch_controls is None  # not set: guessed by pack
+    write(game / "pack.toml", "touch-controls = false\n")
+    assert load_config(game).touch_controls == ()  # no gamepad, not even a guessed one
 
 
 @pytest.mark.parametrize(
@@ -171,6 +173,7 @@ def test_touch_controls_orientation_and_background_audio(game: Path) -> None:
     [
         ('touch-controls = "space"', "'touch-controls' in .* must be a table of buttons"),
         ("touch-controls = {}", "'touch-controls' in .* must be a table of buttons"),
+        ("touch-controls = true", "must be a table of buttons .*, or false for none"),
         ('touch-controls = {jump = "space"}',
          "there is no button 'jump'; the buttons are up, down, left, right, a, b, x, y"),
         ('touch-controls = {a = "spce"}',

@@ -135,3 +135,37 @@ def test_real_game_plays_without_error(game, games_copy, tmp_path, nginx, browse
         assert not [line for line in session.console_errors if "Traceback" in line], report()
     finally:
         session.page.close()
+
+
+def test_a_keyboard_only_game_gets_a_gamepad_on_a_phone(games_copy, tmp_path, nginx, browser):
+    """kcc_shmup reads only keys and its folder names no touch-controls: pack guesses a
+    gamepad from its keys, and on a phone the gamepad's A (Space) leaves its title screen (the
+    game reads Space's key-up); the d-pad then plays on without an error."""
+    result = pack(games_copy / "kcc_shmup", "--out", str(tmp_path / "web"))
+    assert result.returncode == 0, result.stderr
+    assert ('phones: an on-screen gamepad for the keys the game reads, as if its config said '
+            'touch-controls = {left = "left", right = "right", a = "space"}') in result.stdout
+    session = open_game(browser, nginx.publish(tmp_path / "web", "realgames/shmup-phone"),
+                        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = session.page
+    try:
+        assert session.wait_for_state("ready", timeout=60) == "ready", session.console[-20:]
+        page.locator("#pl-start").tap()
+        page.wait_for_function(
+            "performance.getEntriesByName('pl:first-frame').length", timeout=30_000)
+        pad = page.locator("#pl-gamepad")
+        assert pad.is_visible()
+        assert [button.get_attribute("data-button") for button in
+                pad.locator("button").all()] == ["left", "right", "a"]
+        title = drawn(session)
+        page.wait_for_timeout(1000)
+        assert drawn(session) == title, "the title screen is not static"
+        pad.locator("[data-button=a]").tap()
+        assert frames_advance(session), "A (Space) did not start the game"
+        pad.locator("[data-button=right]").tap()
+        page.wait_for_timeout(500)
+        assert session.state() == "running"
+        assert not session.errors, session.errors
+        assert not [line for line in session.console_errors if "Traceback" in line]
+    finally:
+        page.close()

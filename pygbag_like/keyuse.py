@@ -1,0 +1,87 @@
+"""What input a game's code reads: the keys it names (pygame's `K_` constants, most named
+first) and whether it reads the mouse or touches. The on-screen gamepad a game gets when its
+config names none is guessed from this (touchcontrols.py)."""
+
+import ast
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# K_ constants whose key name (pygame.key.name) is not the rest of the constant in lower case.
+_NAMED = {
+    "PAGEUP": "page up", "PAGEDOWN": "page down", "MINUS": "-", "EQUALS": "=", "COMMA": ",",
+    "PERIOD": ".", "SLASH": "/", "SEMICOLON": ";", "QUOTE": "'", "LEFTBRACKET": "[",
+    "RIGHTBRACKET": "]", "BACKSLASH": "\\", "BACKQUOTE": "`",
+    "LSHIFT": "left shift", "RSHIFT": "right shift", "LCTRL": "left ctrl",
+    "RCTRL": "right ctrl", "LALT": "left alt", "RALT": "right alt",
+}
+_PLAIN = re.compile(r"[A-Za-z0-9]|F\d{1,2}|SPACE|RETURN|ESCAPE|TAB|BACKSPACE|DELETE|INSERT|"
+                    r"HOME|END|LEFT|RIGHT|UP|DOWN")
+# Reading any of these means a tap already does something in the game (SDL gives touches to
+# the game as fingers and as the mouse).
+POINTER_EVENTS = frozenset({"MOUSEBUTTONDOWN", "MOUSEBUTTONUP", "MOUSEMOTION", "MOUSEWHEEL",
+                            "FINGERDOWN", "FINGERUP", "FINGERMOTION", "MULTIGESTURE"})
+MOUSE_READS = frozenset({"get_pos", "get_pressed", "get_rel", "get_just_pressed",
+                         "get_just_released"})
+# Menu and widget packages that read the mouse for the game.
+POINTER_LIBRARIES = frozenset({"pygame_gui", "pygame_menu", "thorpy", "pgu"})
+
+
+@dataclass(frozen=True)
+class InputUse:
+    """The keys a game's code names, by pygame key name, most named first; and whether it
+    reads the mouse or touches."""
+
+    keys: tuple[str, ...]
+    pointer: bool
+
+
+def key_name(constant: str) -> str | None:
+    """pygame's name of the key a `K_` constant stands for (`K_LSHIFT` -> "left shift"), or
+    None for what is not a key constant (keypad keys, media keys)."""
+    rest = constant.removeprefix("K_")
+    if rest == constant:
+        return None
+    if rest in _NAMED:
+        return _NAMED[rest]
+    return rest.lower() if _PLAIN.fullmatch(rest) else None
+
+
+def input_use(modules: Iterable[ast.Module]) -> InputUse:
+    """What the game's modules (the ones its entry point reaches) read."""
+    counts: Counter[str] = Counter()
+    pointer = False
+    for tree in modules:
+        for node in ast.walk(tree):
+            name = _referenced_name(node)
+            if name is None:
+                pointer = pointer or _imports_pointer_library(node)
+                continue
+            key = key_name(name)
+            if key is not None:
+                counts[key] += 1
+            elif name in POINTER_EVENTS or _reads_mouse(node):
+                pointer = True
+    return InputUse(keys=tuple(key for key, _ in counts.most_common()), pointer=pointer)
+
+
+def _referenced_name(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    return None
+
+
+def _reads_mouse(node: ast.AST) -> bool:
+    """`pygame.mouse.get_pos`, `mouse.get_pressed`...: an attribute of something called mouse."""
+    return (isinstance(node, ast.Attribute) and node.attr in MOUSE_READS
+            and _referenced_name(node.value) == "mouse")
+
+
+def _imports_pointer_library(node: ast.AST) -> bool:
+    if isinstance(node, ast.Import):
+        return any(alias.name.split(".")[0] in POINTER_LIBRARIES for alias in node.names)
+    return (isinstance(node, ast.ImportFrom) and not node.level
+            and (node.module or "").split(".")[0] in POINTER_LIBRARIES)

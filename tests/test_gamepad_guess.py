@@ -1,0 +1,104 @@
+"""The on-screen gamepad guessed for a game whose config names none: which keys and pointer
+input its code reads (keyuse.py), and the buttons those keys get (touchcontrols.py)."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from pygbag_like.keyuse import InputUse, input_use, key_name
+from pygbag_like.touchcontrols import guessed_controls, touch_controls_for
+
+REAL_GAMES = Path(__file__).parent / "realgames"
+
+
+def use_of(*sources: str) -> InputUse:
+    return input_use(ast.parse(source) for source in sources)
+
+
+def real_game(name: str) -> InputUse:
+    return input_use(ast.parse(path.read_text(encoding="utf-8", errors="replace"))
+                     for path in (REAL_GAMES / name).rglob("*.py"))
+
+
+@pytest.mark.parametrize(("constant", "name"), [
+    ("K_a", "a"), ("K_7", "7"), ("K_SPACE", "space"), ("K_RETURN", "return"),
+    ("K_LSHIFT", "left shift"), ("K_PAGEUP", "page up"), ("K_F11", "f11"),
+    ("K_LEFTBRACKET", "["), ("K_KP_ENTER", None), ("K_AUDIOPLAY", None), ("KEYDOWN", None),
+])
+def test_key_constants_by_pygame_name(constant: str, name: str | None) -> None:
+    assert key_name(constant) == name
+
+
+def test_keys_most_named_first_and_pointer_reads() -> None:
+    use = use_of("import pygame\n"
+                 "keys = pygame.key.get_pressed()\n"
+                 "if keys[pygame.K_LEFT] or keys[pygame.K_LEFT]: pass\n",
+                 "from pygame.locals import *\nif event.key == K_SPACE: pass\n")
+    assert use == InputUse(keys=("left", "space"), pointer=False)
+    for reads_pointer in ("if event.type == pygame.MOUSEBUTTONDOWN: pass",
+                          "if e.type == FINGERDOWN: pass",
+                          "x, y = pygame.mouse.get_pos()",
+                          "from pygame import mouse\nmouse.get_pressed()",
+                          "import pygame_gui"):
+        assert use_of(reads_pointer).pointer, reads_pointer
+    assert not use_of("pygame.mouse.set_visible(False)").pointer
+
+
+def test_arrows_go_on_the_dpad_space_first_among_actions() -> None:
+    use = InputUse(keys=("z", "escape", "space", "left", "right", "up", "return", "f3"),
+                   pointer=False)
+    assert guessed_controls(use) == (
+        ("up", "up"), ("left", "left"), ("right", "right"), ("a", "space"), ("b", "z"),
+        ("start", "return"), ("select", "escape"))
+
+
+def test_wasd_is_a_dpad_but_a_lone_a_is_an_action() -> None:
+    wasd = InputUse(keys=("w", "a", "s", "d", "space"), pointer=False)
+    assert guessed_controls(wasd) == (("up", "w"), ("down", "s"), ("left", "a"),
+                                      ("right", "d"), ("a", "space"))
+    arrows_and_a = InputUse(keys=("left", "right", "a"), pointer=False)
+    assert guessed_controls(arrows_and_a) == (("left", "left"), ("right", "right"), ("a", "a"))
+    both = InputUse(keys=("left", "right", "a", "d", "space"), pointer=False)
+    assert guessed_controls(both) == (("left", "left"), ("right", "right"), ("a", "space"))
+
+
+def test_at_most_four_action_buttons_and_return_alone_is_one() -> None:
+    many = InputUse(keys=tuple("qwertyuiop"), pointer=False)
+    assert guessed_controls(many) == (("a", "q"), ("b", "w"), ("x", "e"), ("y", "r"))
+    enter_only = InputUse(keys=("return",), pointer=False)
+    assert guessed_controls(enter_only) == (("a", "return"), ("start", "return"))
+
+
+def test_no_gamepad_for_pointer_games_or_games_with_only_escape() -> None:
+    assert guessed_controls(InputUse(keys=("left", "space"), pointer=True)) == ()
+    assert guessed_controls(InputUse(keys=("escape",), pointer=False)) == ()
+    assert guessed_controls(InputUse(keys=("f11",), pointer=False)) == ()
+    assert guessed_controls(InputUse(keys=(), pointer=False)) == ()
+
+
+def test_the_config_wins_and_the_developer_is_told_what_was_guessed() -> None:
+    use = InputUse(keys=("left", "right", "space"), pointer=False)
+    assert touch_controls_for((("a", "x"),), use) == ((("a", "x"),), "")
+    assert touch_controls_for((), use) == ((), "")
+    controls, note = touch_controls_for(None, use)
+    assert controls == (("left", "left"), ("right", "right"), ("a", "space"))
+    assert 'touch-controls = {left = "left", right = "right", a = "space"}' in note
+    assert "touch-controls = false for none" in note
+    shooter = InputUse(keys=("w", "a", "s", "d"), pointer=True)
+    assert touch_controls_for(None, shooter) == (
+        (), "taps reach the game as the mouse, but its keys for moving (w, s, a, d) have no "
+        "buttons: touch-controls in its config adds an on-screen gamepad")
+    tapper = InputUse(keys=("up", "space"), pointer=True)  # flappy bird: a tap flaps
+    assert touch_controls_for(None, tapper) == ((), "")
+
+
+def test_real_games() -> None:
+    """Keyboard-only games get a gamepad; games a tap already plays get none."""
+    assert guessed_controls(real_game("kcc_snake")) == (
+        ("up", "up"), ("down", "down"), ("left", "left"), ("right", "right"),
+        ("a", "space"), ("select", "escape"))
+    assert guessed_controls(real_game("kcc_shmup")) == (
+        ("left", "left"), ("right", "right"), ("a", "space"))
+    for tapped in ("flappybird", "russ_shooter", "dfp_grass", "pygame_menu_selector"):
+        assert guessed_controls(real_game(tapped)) == (), tapped
