@@ -28,13 +28,21 @@ MOUSE_READS = frozenset({"get_pos", "get_pressed", "get_rel", "get_just_pressed"
 POINTER_LIBRARIES = frozenset({"pygame_gui", "pygame_menu", "thorpy", "pgu"})
 
 
+# Calls that end the game: a key whose `if` leads to one is not worth a button on a phone,
+# where the page offers "Play again" anyway.
+QUIT_CALLS = frozenset({"exit", "quit", "_exit"})  # sys.exit, exit(), pygame.quit, os._exit
+
+
 @dataclass(frozen=True)
 class InputUse:
-    """The keys a game's code names, by pygame key name, most named first; and whether it
+    """What a game's code reads: the keys it names, by pygame key name, most named first;
+    those whose `if` ends the game; those only read with a modifier (Ctrl+C); and whether it
     reads the mouse or touches."""
 
     keys: tuple[str, ...]
     pointer: bool
+    quitting: frozenset[str] = frozenset()
+    with_modifier_only: frozenset[str] = frozenset()
 
 
 def key_name(constant: str) -> str | None:
@@ -50,10 +58,20 @@ def key_name(constant: str) -> str | None:
 
 def input_use(modules: Iterable[ast.Module]) -> InputUse:
     """What the game's modules (the ones its entry point reaches) read."""
+    trees = list(modules)
+    quitters = _quitting_functions(trees)
     counts: Counter[str] = Counter()
+    with_modifier: Counter[str] = Counter()
+    quitting: set[str] = set()
     pointer = False
-    for tree in modules:
+    for tree in trees:
         for node in ast.walk(tree):
+            if isinstance(node, ast.If):
+                tested = _keys_named(node.test)
+                if _names(node.test, "KMOD_") or _calls(node.test, {"get_mods"}):
+                    with_modifier.update(tested)
+                if any(_calls(statement, quitters) for statement in node.body):
+                    quitting.update(tested)
             name = _referenced_name(node)
             if name is None:
                 pointer = pointer or _imports_pointer_library(node)
@@ -63,7 +81,39 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
                 counts[key] += 1
             elif name in POINTER_EVENTS or _reads_mouse(node):
                 pointer = True
-    return InputUse(keys=tuple(key for key, _ in counts.most_common()), pointer=pointer)
+    return InputUse(
+        keys=tuple(key for key, _ in counts.most_common()), pointer=pointer,
+        quitting=frozenset(quitting),
+        with_modifier_only=frozenset(key for key, n in with_modifier.items() if n == counts[key]))
+
+
+def _quitting_functions(trees: list[ast.Module]) -> frozenset[str]:
+    """QUIT_CALLS, and the game's functions and methods that call one (`terminate()`)."""
+    own = {node.name for tree in trees for node in ast.walk(tree)
+           if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+           and any(_calls(statement, QUIT_CALLS) for statement in node.body)}
+    return frozenset(QUIT_CALLS | own)
+
+
+def _calls(node: ast.AST, names: Iterable[str]) -> bool:
+    """Whether `node` calls a function or method of one of `names`, or posts a QUIT event."""
+    wanted = frozenset(names)
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            called = _referenced_name(inner.func)
+            if called in wanted or (called == "post" and _names(inner, "QUIT")):
+                return True
+    return False
+
+
+def _keys_named(node: ast.AST) -> set[str]:
+    return {key for name in _names(node, "K_") if (key := key_name(name)) is not None}
+
+
+def _names(node: ast.AST, prefix: str) -> set[str]:
+    """The names and attributes below `node` that start with `prefix`."""
+    return {name for inner in ast.walk(node)
+            if (name := _referenced_name(inner)) is not None and name.startswith(prefix)}
 
 
 def _referenced_name(node: ast.AST) -> str | None:

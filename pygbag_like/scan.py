@@ -130,8 +130,8 @@ def scan_game(
     rel_set = set(rels)
     cwd = working_dir(modules, rel_set, entry)
     if cwd != entry.rpartition("/")[0]:
-        notes.append(f"{entry} runs from {cwd or 'the top folder'}/: the file paths in its "
-                     "code name files from there")
+        notes.append(f"{entry} runs from {f'{cwd}/' if cwd else 'the top folder'}: the file "
+                     "paths in its code name files from there")
     for rel, tree in modules.items():
         notes += literal_case_mismatches(rel, tree, rel_set)
         notes += literals_leaving_folder(rel, tree, cwd)
@@ -155,6 +155,15 @@ def _uses_pygame(tree: ast.Module) -> bool:
                == "pygame") for node in ast.walk(tree))
 
 
+def _has_main_guard(tree: ast.Module) -> bool:
+    """Whether the module has a top-level `if __name__ == "__main__":`."""
+    return any(isinstance(node, ast.If) and isinstance(node.test, ast.Compare)
+               and isinstance(node.test.left, ast.Name) and node.test.left.id == "__name__"
+               and any(isinstance(value, ast.Constant) and value.value == "__main__"
+                       for value in node.test.comparators)
+               for node in tree.body)
+
+
 def _entry_point(root: Path, asked: str | None, rels: list[str],
                  modules: Mapping[str, ast.Module],
                  broken: Mapping[str, ScanError]) -> tuple[str, str | None]:
@@ -168,13 +177,19 @@ def _entry_point(root: Path, asked: str | None, rels: list[str],
     if similar:
         raise ScanError(f"no {wanted} in {root} (found {similar[0]}: rename it)")
     if asked is None:
-        scripts = [rel for rel, tree in modules.items() if "/" not in rel and _uses_pygame(tree)]
-        if len(scripts) == 1:
-            return scripts[0], (f"no main.py: {scripts[0]} is the entry point (the one "
-                                "script here that uses pygame; set main = \"...\" to choose)")
+        top = {rel: tree for rel, tree in modules.items() if "/" not in rel}
+        scripts = sorted(rel for rel, tree in top.items() if _uses_pygame(tree))
+        guarded = sorted(rel for rel, tree in top.items() if _has_main_guard(tree))
+        for chosen, why in (([rel for rel in scripts if rel in guarded],
+                             "the one script here that uses pygame and runs when started"),
+                            (scripts, "the one script here that uses pygame"),
+                            (guarded, "the one script here with if __name__ == \"__main__\"")):
+            if len(chosen) == 1:
+                return chosen[0], (f"no main.py: {chosen[0]} is the entry point ({why}; set "
+                                   "main = \"...\" to choose)")
         if scripts:
             raise ScanError(f"no main.py in {root}, and several scripts could start the game "
-                            f"({', '.join(sorted(scripts))}): choose one with --main")
+                            f"({', '.join(scripts)}): choose one with --main")
         nested = sorted(rel for rel in rels if rel.endswith(f"/{DEFAULT_ENTRY_POINT}"))
         if nested:
             raise ScanError(f"no main.py in {root}; found {nested[0]}: pack this folder with "

@@ -100,7 +100,8 @@ def page_controls(pairs: tuple[tuple[str, str], ...]) -> dict[str, DomKey]:
 
 
 # The d-pad takes the arrow keys, else W, A, S, D; the menu buttons Return and Escape; the
-# action buttons the other keys the game names most (Space first), function keys aside.
+# action buttons the other keys the game names most (Space first). No button for function
+# keys, keys only read with a modifier (Ctrl+C) or keys that end the game.
 DPAD_KEYS = {"up": ("up", "w"), "down": ("down", "s"), "left": ("left", "a"),
              "right": ("right", "d")}
 MENU_KEYS = {"start": "return", "select": "escape"}
@@ -109,19 +110,21 @@ _FUNCTION_KEY = re.compile(r"f\d+")
 
 
 def guessed_controls(use: InputUse) -> tuple[tuple[str, str], ...]:
-    """The gamepad for a game whose config names none: () when the game reads the mouse or
-    touches (a tap already does something) or no key a button could press."""
-    if use.pointer:
-        return ()
-    keys = [key for key in use.keys if key in KEYS and not _FUNCTION_KEY.fullmatch(key)]
+    """The gamepad for a game whose config names none; () when it reads no key a button
+    could press, or reads the mouse or touches (a tap plays it) and moves by no keys."""
+    keys = [key for key in use.keys if key in KEYS and not _FUNCTION_KEY.fullmatch(key)
+            and key not in use.quitting and key not in use.with_modifier_only]
     letters = {letter for _, letter in DPAD_KEYS.values()}
-    wasd = len(letters.intersection(keys)) >= 2  # a lone A or D is more likely an action
+    # W, A, S, D move only as a set: A and D, or three of them (Mario's A jumps, S runs).
+    wasd = {"a", "d"} <= set(keys) or len(letters.intersection(keys)) >= 3
     chosen: dict[str, str] = {}
     for button, (arrow, letter) in DPAD_KEYS.items():
         if arrow in keys:
             chosen[button] = arrow
         elif wasd and letter in keys:
             chosen[button] = letter
+    if use.pointer and len(chosen) < 2:
+        return ()
     chosen |= {button: key for button, key in MENU_KEYS.items() if key in keys}
     keys = [key for key in keys if key not in chosen.values()
             and not (wasd and key in letters)]  # W, A, S, D beside the arrows: not buttons too
@@ -142,18 +145,13 @@ def as_toml(pairs: tuple[tuple[str, str], ...]) -> str:
 
 def touch_controls_for(configured: tuple[tuple[str, str], ...] | None,
                        use: InputUse) -> tuple[tuple[tuple[str, str], ...], str]:
-    """The page's gamepad, and what to tell the developer about phones ("" when the config
-    chose). A config that names no gamepad gets the one guessed from the game's keys."""
+    """The page's gamepad, and what to tell the developer about it ("" when the config
+    chose or there is none). A config that names no gamepad gets the one guessed."""
     if configured is not None:
         return configured, ""
     guessed = guessed_controls(use)
-    if guessed:
-        return guessed, (f"an on-screen gamepad for the keys the game reads, as if its config "
-                         f"said {as_toml(guessed)} (write your own, or touch-controls = "
-                         "false for none)")
-    moves = [key for keys in DPAD_KEYS.values() for key in keys if key in use.keys]
-    if use.pointer and len(moves) >= 2:  # a tap does something, but the player cannot move
-        return (), (f"taps reach the game as the mouse, but its keys for moving "
-                    f"({', '.join(moves)}) have no buttons: touch-controls in its config "
-                    "adds an on-screen gamepad")
-    return (), ""
+    if not guessed:
+        return (), ""
+    return guessed, (f"an on-screen gamepad for the keys the game reads, as if its config "
+                     f"said {as_toml(guessed)} (write your own, or touch-controls = false "
+                     "for none)")

@@ -11,6 +11,9 @@
   const ARROWS = { up: 0, right: 90, down: 180, left: 270 };  // degrees, from pointing up
   const LABELS = { a: "A", b: "B", x: "X", y: "Y", start: "Start", select: "Select" };
   const MENU = new Set(["start", "select"]);  // at the top; action buttons at the right
+  // A tap is held at least this long, as a key tapped on a keyboard is: a game that reads
+  // pygame.key.get_pressed() once a frame missed taps shorter than its frame.
+  const MIN_PRESS_MS = 100;
 
   function arrow(degrees) {
     const svg = document.createElementNS(SVG, "svg");
@@ -34,21 +37,31 @@
     if (name in ARROWS) button.appendChild(arrow(ARROWS[name]));
     else button.textContent = LABELS[name];
     const fingers = new Set();
+    let pressedAt = 0;
+    let pendingUp = 0;  // a timer: the key goes up when a short tap has been held long enough
+    const keyUp = function () {
+      pendingUp = 0;
+      button.classList.remove("pl-pressed");
+      PygbagLike.keys.up(key);
+    };
     const press = function (event) {
       event.preventDefault();
       if (button.hasPointerCapture && !button.hasPointerCapture(event.pointerId)) {
         button.setPointerCapture(event.pointerId);
       }
       if (!fingers.size) {
+        if (pendingUp) keyUp();  // the last tap's key goes up before this one goes down
         button.classList.add("pl-pressed");
         PygbagLike.keys.down(key);
+        pressedAt = performance.now();
       }
       fingers.add(event.pointerId);
     };
     const release = function (event) {
       if (!fingers.delete(event.pointerId) || fingers.size) return;
-      button.classList.remove("pl-pressed");
-      PygbagLike.keys.up(key);
+      const held = performance.now() - pressedAt;
+      if (held >= MIN_PRESS_MS) keyUp();
+      else pendingUp = setTimeout(keyUp, MIN_PRESS_MS - held);
     };
     button.addEventListener("pointerdown", press);
     button.addEventListener("pointerup", release);

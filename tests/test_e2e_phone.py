@@ -111,6 +111,34 @@ def test_tap_starts_and_the_gamepad_presses_keys(phone):
     assert not phone.errors, phone.errors
 
 
+def test_a_quick_tap_holds_its_key_long_enough_for_a_frame(phone):
+    """A game reading key.get_pressed() once a frame saw no key from a tap shorter than its
+    frame: the gamepad holds a key at least 100 ms, and a new tap first lets it go."""
+    page = phone.page
+    page.locator("#pl-start").tap()
+    assert phone.wait_for_line("started"), phone.console[-20:]
+    page.evaluate("""() => { window.padKeys = [];
+        for (const type of ["keydown", "keyup"]) document.body.addEventListener(type,
+            e => { if (e.code === "Space") padKeys.push([type, performance.now()]); }); }""")
+    fingers = Fingers(page)
+    button = fingers.center(page.locator("[data-button=a]"))
+    fingers.press(1, button)
+    fingers.lift(1)  # at once: a few milliseconds
+    page.wait_for_function("padKeys.length === 2")
+    (down, pressed), (up, released) = page.evaluate("padKeys")
+    assert (down, up) == ("keydown", "keyup")
+    assert released - pressed >= 95, released - pressed
+    fingers.press(1, button)
+    fingers.lift(1)
+    fingers.press(1, button)  # within the first tap's 100 ms
+    page.wait_for_function("padKeys.length === 5")
+    assert [kind for kind, _ in page.evaluate("padKeys")] == [
+        "keydown", "keyup", "keydown", "keyup", "keydown"]
+    fingers.lift(1)
+    page.wait_for_function("padKeys.length === 6")
+    assert not phone.errors, phone.errors
+
+
 def test_several_fingers_reach_the_game_as_touches(phone):
     page = phone.page
     page.locator("#pl-start").tap()

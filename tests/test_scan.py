@@ -371,6 +371,27 @@ def test_the_one_script_using_pygame_is_the_entry_point(tmp_path: Path) -> None:
     with pytest.raises(ScanError, match=r"several scripts .*editor\.py, shooter_tut13\.py"):
         scan_game(game)
     assert scan_game(game, entry_point="editor.py").entry_point == "editor.py"
+    # Of several, the one that runs when started as a script (ehmatthes' Alien Invasion).
+    (game / "shooter_tut13.py").write_text("import pygame\nif __name__ == '__main__':\n"
+                                           "    pygame.init()\n")
+    result = scan_game(game)
+    assert result.entry_point == "shooter_tut13.py"
+    assert any("(the one script here that uses pygame and runs when started;" in w
+               for w in result.warnings)
+
+
+def test_the_one_script_with_a_main_guard_is_the_entry_point(tmp_path: Path) -> None:
+    """knchess/tetris: tetris.py starts the game through app.py, which with view.py uses
+    pygame; only tetris.py has `if __name__ == "__main__":`."""
+    game = make_game(tmp_path, {"app.py": "import pygame\nimport view\n",
+                                "view.py": "import pygame\n",
+                                "tetris.py": "import app\nif __name__ == '__main__':\n"
+                                             "    app.run()\n"})
+    (game / "main.py").unlink()
+    result = scan_game(game)
+    assert result.entry_point == "tetris.py"
+    assert any('(the one script here with if __name__ == "__main__";' in w
+               for w in result.warnings)
 
 
 def test_syntax_errors_only_stop_a_pack_in_modules_the_game_imports(tmp_path: Path) -> None:
@@ -392,6 +413,6 @@ def test_working_dir_follows_the_paths_the_code_names(tmp_path: Path) -> None:
     })
     result = scan_game(project, entry_point="code/main.py")
     assert result.working_dir == ""
-    assert any("code/main.py runs from the top folder/" in w for w in result.warnings)
+    assert any("code/main.py runs from the top folder: " in w for w in result.warnings)
     (project / "code" / "settings.py").write_text('PLAYER = "../graphics/player.png"\n')
     assert scan_game(project, entry_point="code/main.py").working_dir == "code"
