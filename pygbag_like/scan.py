@@ -27,6 +27,7 @@ from pygbag_like.pathcheck import (
     literals_leaving_folder,
     working_dir,
 )
+from pygbag_like.removedapis import removed_api_uses
 
 DEFAULT_ENTRY_POINT = "main.py"
 PACKIGNORE = ".packignore"
@@ -135,6 +136,8 @@ def scan_game(
     for rel, tree in modules.items():
         notes += literal_case_mismatches(rel, tree, rel_set)
         notes += literals_leaving_folder(rel, tree, cwd)
+        if rel in graph.reachable:
+            notes += removed_api_uses(rel, tree)
     return ScanResult(files=files, warnings=tuple(notes), modules=modules, entry_point=entry,
                       working_dir=cwd)
 

@@ -1,0 +1,58 @@
+"""Warnings about standard-library names a game uses that the browser's Python no longer has.
+
+Games written years ago (tutorials, old jam entries) call `time.clock()` or name
+`collections.Iterable`; the runtime's CPython raises AttributeError or ImportError there,
+in the player's browser, after the upload. pack says so first, with the replacement.
+"""
+
+import ast
+from collections.abc import Mapping
+
+from pygbag_like.onimport import BROWSER_MARKERS
+
+_ABCS = ("Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
+         "Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized", "Container",
+         "Callable", "Collection", "Set", "MutableSet", "Mapping", "MutableMapping",
+         "MappingView", "KeysView", "ItemsView", "ValuesView", "Sequence", "MutableSequence",
+         "ByteString")
+
+# (module, name) -> (the Python version that removed it, what to use instead)
+REMOVED: Mapping[tuple[str, str], tuple[str, str]] = {
+    ("time", "clock"): ("3.8", "time.perf_counter()"),
+    ("os", "errno"): ("3.7", "import errno"),
+    ("cgi", "escape"): ("3.8", "html.escape()"),
+    ("platform", "linux_distribution"): ("3.8", "the distro package"),
+    ("platform", "dist"): ("3.8", "the distro package"),
+    ("base64", "encodestring"): ("3.9", "base64.encodebytes()"),
+    ("base64", "decodestring"): ("3.9", "base64.decodebytes()"),
+    ("fractions", "gcd"): ("3.9", "math.gcd()"),
+    ("sys", "setcheckinterval"): ("3.9", "sys.setswitchinterval()"),
+    ("inspect", "getargspec"): ("3.11", "inspect.getfullargspec() or inspect.signature()"),
+    ("inspect", "formatargspec"): ("3.11", "inspect.signature()"),
+    ("asyncio", "coroutine"): ("3.11", "async def"),
+    **{("collections", name): ("3.10", f"collections.abc.{name}") for name in _ABCS},
+    **{("string", name): ("3.0", f"string.ascii_{name}")
+       for name in ("letters", "lowercase", "uppercase")},
+}
+_MODULES = frozenset(module for module, _ in REMOVED)
+
+
+def removed_api_uses(py_rel: str, tree: ast.AST) -> list[str]:
+    """Warn about each use in `tree` of a name of REMOVED: `time.clock`, or imported with
+    `from collections import Iterable`; modules imported under another name are not followed."""
+    found: dict[tuple[str, str], int] = {}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id in _MODULES and (node.value.id, node.attr) in REMOVED):
+            found.setdefault((node.value.id, node.attr), node.lineno)
+        elif isinstance(node, ast.ImportFrom) and node.module in _MODULES and not node.level:
+            for alias in node.names:
+                if (node.module, alias.name) in REMOVED:
+                    found.setdefault((node.module, alias.name), node.lineno)
+    warnings = []
+    for (module, name), line in sorted(found.items(), key=lambda item: item[1]):
+        version, instead = REMOVED[module, name]
+        warnings.append(f"{py_rel}:{line}: {module}.{name} was removed in Python {version} and "
+                        f"the browser runs Python {BROWSER_MARKERS['python_version']}: use "
+                        f"{instead}")
+    return warnings

@@ -1,0 +1,42 @@
+"""Warnings about standard-library names removed from the browser's Python."""
+
+import ast
+from pathlib import Path
+
+from pygbag_like.removedapis import removed_api_uses
+from pygbag_like.scan import scan_game
+
+
+def warnings_for(source: str) -> list[str]:
+    return removed_api_uses("game.py", ast.parse(source))
+
+
+def test_removed_names_used_or_imported_are_named_with_their_replacement() -> None:
+    # danijar/jumper's time.clock and Kowies' collections.Iterable crashed in the browser.
+    assert warnings_for("import time\nstart = time.clock()\nend = time.clock()\n") == [
+        "game.py:2: time.clock was removed in Python 3.8 and the browser runs Python 3.11: "
+        "use time.perf_counter()"]
+    assert warnings_for("import collections\nisinstance(x, collections.Iterable)\n") == [
+        "game.py:2: collections.Iterable was removed in Python 3.10 and the browser runs "
+        "Python 3.11: use collections.abc.Iterable"]
+    assert [w.split(": ")[1] for w in warnings_for(
+        "from collections import Mapping, OrderedDict\nimport inspect\ninspect.getargspec(f)\n"
+    )] == ["collections.Mapping was removed in Python 3.10 and the browser runs Python 3.11",
+           "inspect.getargspec was removed in Python 3.11 and the browser runs Python 3.11"]
+
+
+def test_names_that_still_exist_are_not_warned_about() -> None:
+    assert warnings_for("import time, collections, collections.abc\n"
+                        "time.perf_counter()\ncollections.OrderedDict()\n"
+                        "collections.abc.Iterable\nclock.tick(60)\n") == []
+
+
+def test_pack_warns_only_for_modules_the_game_runs(tmp_path: Path) -> None:
+    game = tmp_path / "game"
+    game.mkdir()
+    (game / "main.py").write_text("import time\nimport timing\n")
+    (game / "timing.py").write_text("import time\nNOW = time.clock()\n")
+    (game / "old_tool.py").write_text("import time\nprint(time.clock())\n")
+    warnings = [w for w in scan_game(game).warnings if "removed in Python" in w]
+    assert warnings == ["timing.py:2: time.clock was removed in Python 3.8 and the browser "
+                        "runs Python 3.11: use time.perf_counter()"]
