@@ -175,17 +175,17 @@ def test_pointer_lock_on_click_released_by_escape_not_seen_by_the_game(published
         session.click_start()
         assert session.wait_for_line("started"), session.console[-20:]
         page.keyboard.press("KeyR")  # pygame.mouse.set_relative_mode(True)
-        assert session.wait_for_line("key r")
+        assert session.wait_for_line("key r"), session.console[-20:]
         page.mouse.click(400, 300)
         page.wait_for_function(locked)
         assert page.evaluate(locked) == "canvas"
         session.console.clear()
         page.mouse.move(420, 310)
-        assert session.wait_for_line("motion "), session.console[-20:]
+        assert session.wait_for_line("motion "), (session.console[-20:], session.errors)
         page.keyboard.press("Escape")
         page.wait_for_function(f"!({locked})")
         page.keyboard.press("Space")  # comes after any Escape the game would have got
-        assert session.wait_for_line("key space")
+        assert session.wait_for_line("key space"), (session.console[-20:], session.errors)
         assert not session.lines("key escape"), "the Escape that freed the mouse went on"
         page.mouse.click(400, 300)  # the game still wants the mouse: locked again
         page.wait_for_function(locked)
