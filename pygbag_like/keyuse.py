@@ -70,7 +70,7 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
                 tested = _keys_named(node.test)
                 if _names(node.test, "KMOD_") or _calls(node.test, {"get_mods"}):
                     with_modifier.update(tested)
-                if any(_calls(statement, quitters) for statement in node.body):
+                if _always_calls(node.body, quitters):
                     quitting.update(tested)
             name = _referenced_name(node)
             if name is None:
@@ -88,11 +88,18 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
 
 
 def _quitting_functions(trees: list[ast.Module]) -> frozenset[str]:
-    """QUIT_CALLS, and the game's functions and methods that call one (`terminate()`)."""
+    """QUIT_CALLS, and the game's functions and methods that always call one (`terminate()`)."""
     own = {node.name for tree in trees for node in ast.walk(tree)
            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-           and any(_calls(statement, QUIT_CALLS) for statement in node.body)}
+           and _always_calls(node.body, QUIT_CALLS)}
     return frozenset(QUIT_CALLS | own)
+
+
+def _always_calls(body: list[ast.stmt], names: Iterable[str]) -> bool:
+    """Whether a statement of `body` itself (not one under a further `if`: Return on a menu's
+    Quit entry also starts the game) is a call of one of `names`."""
+    return any(isinstance(statement, ast.Expr) and _calls(statement, names)
+               for statement in body)
 
 
 def _calls(node: ast.AST, names: Iterable[str]) -> bool:

@@ -86,6 +86,13 @@ def test_keys_that_end_the_game_or_need_a_modifier_get_no_button() -> None:
     assert use.with_modifier_only == {"c", "v"}
     assert guessed_controls(use) == (("left", "left"), ("right", "right"), ("a", "space"))
 
+    menu = use_of("import sys\nfrom pygame.locals import *\n"
+                  "if event.key == K_RETURN:\n"
+                  "    if choice == 'Quit':\n        sys.exit()\n"
+                  "    start()\n")
+    assert menu.quitting == frozenset()  # Return picks a menu entry, Quit among them
+    assert guessed_controls(menu) == (("a", "return"), ("start", "return"))
+
 
 def test_at_most_four_action_buttons_and_return_alone_is_one() -> None:
     many = InputUse(keys=tuple("qwertyuiop"), pointer=False)
