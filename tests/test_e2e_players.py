@@ -44,6 +44,8 @@ while running:
             print(f"click {event.pos[0]} {event.pos[1]}", flush=True)
         elif event.type == pygame.MOUSEMOTION:
             print(f"motion {event.rel[0]} {event.rel[1]}", flush=True)
+        elif event.type == pygame.MOUSEWHEEL:
+            print(f"wheel {event.x} {event.y}", flush=True)
     screen.fill((30, 60, 90))
     pygame.display.flip()
     clock.tick(30)
@@ -192,6 +194,25 @@ def test_pointer_lock_on_click_released_by_escape_not_seen_by_the_game(published
         assert session.state() == "running"
     finally:
         page.close()
+
+
+def test_the_wheel_scrolls_by_steps_both_ways(published, browser):
+    """A step of the wheel or a trackpad swipe of 100 pixels is one step, sideways too (SDL
+    2.26 gave the horizontal one in pixels: 100; fixed by sdl2-emscripten-wheel-x.patch)."""
+    session = open_game(browser, published["player"])
+    try:
+        session.click_start()
+        assert session.wait_for_line("started"), session.console[-20:]
+        session.page.mouse.move(200, 200)
+        session.page.mouse.wheel(0, 100)  # down
+        assert session.wait_for_line("wheel "), session.console[-20:]
+        assert session.lines("wheel ") == ["wheel 0 -1"], session.console[-20:]
+        session.console.clear()
+        session.page.mouse.wheel(100, 0)  # right
+        assert session.wait_for_line("wheel "), session.console[-20:]
+        assert session.lines("wheel ") == ["wheel 1 0"], session.console[-20:]
+    finally:
+        session.page.close()
 
 
 def test_grab_with_a_hidden_cursor_locks_the_pointer(published, browser):

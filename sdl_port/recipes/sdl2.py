@@ -17,7 +17,10 @@ RECIPE = Recipe(
     # The emscripten video driver had no clipboard (text stayed inside SDL): it now writes
     # to the browser's clipboard and takes what the player pastes into the page (Ctrl+V is
     # no longer swallowed, so the browser sends the paste).
-    patches=("sdl2-audio-close-callback.patch", "sdl2-emscripten-clipboard.patch"),
+    # A horizontal wheel or trackpad swipe reached games in pixels (MOUSEWHEEL x=100 where
+    # the vertical one gives 1): scaled as the vertical one is (as SDL 2.28+ does).
+    patches=("sdl2-audio-close-callback.patch", "sdl2-emscripten-clipboard.patch",
+             "sdl2-emscripten-wheel-x.patch"),
 )
 
 
