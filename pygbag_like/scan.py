@@ -28,6 +28,7 @@ from pygbag_like.pathcheck import (
     working_dir,
 )
 from pygbag_like.removedapis import removed_api_uses
+from pygbag_like.syntaxcheck import parse_for_browser
 
 DEFAULT_ENTRY_POINT = "main.py"
 PACKIGNORE = ".packignore"
@@ -432,7 +433,7 @@ def parse_python(rel: str, data: bytes) -> tuple[ast.Module, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            tree = ast.parse(source, rel)
+            tree = parse_for_browser(source, rel)
             compile(tree, rel, "exec", dont_inherit=True)
         except SyntaxError as error:
             raise ScanError(f"{rel}:{error.lineno}: {error.msg}") from error
