@@ -195,9 +195,12 @@ def _entry_point(root: Path, asked: str | None, rels: list[str],
             raise ScanError(f"no main.py in {root}, and several scripts could start the game "
                             f"({', '.join(scripts)}): choose one with --main")
         nested = sorted(rel for rel in rels if rel.endswith(f"/{DEFAULT_ENTRY_POINT}"))
+        if len(nested) == 1 and nested[0] not in broken:
+            return nested[0], (f"no main.py: {nested[0]} is the entry point (the one main.py "
+                               "here; set main = \"...\" to choose)")
         if nested:
-            raise ScanError(f"no main.py in {root}; found {nested[0]}: pack this folder with "
-                            f"--main {nested[0]}")
+            raise ScanError(f"no main.py in {root}, and several in its folders "
+                            f"({', '.join(nested)}): choose one with --main")
     raise ScanError(f"no {wanted} in {root}; the entry point of a game is main.py, or the "
                     "file --main names")
 

@@ -347,11 +347,18 @@ def test_entry_point_in_a_subfolder(tmp_path: Path) -> None:
     make_game(game / "code", {"main.py": 'img = "../graphics/player.png"\n'})
     (game / "graphics").mkdir()
     (game / "graphics" / "player.png").write_bytes(b"png")
-    with pytest.raises(ScanError, match=r"found code/main\.py: pack this folder with --main"):
-        scan_game(game)
+    found = scan_game(game)  # the one main.py, in code/ (clear-code-projects' layout)
+    assert found.entry_point == "code/main.py"
+    assert found.warnings == ("no main.py: code/main.py is the entry point (the one main.py "
+                              "here; set main = \"...\" to choose)",)
     result = scan_game(game, entry_point="code/main.py")
     assert rels(result) == ["code/main.py", "graphics/player.png"]
     assert result.warnings == ()
+    make_game(game / "tools", {"main.py": "print('level editor')\n"})
+    with pytest.raises(ScanError, match=r"several in its folders \(code/main\.py, "
+                                        r"tools/main\.py\): choose one with --main"):
+        scan_game(game)
+    (game / "tools" / "main.py").unlink()
     inner = scan_game(game / "code")  # the old way: .. leaves what was packed
     assert inner.warnings and "leads outside the packed folder" in inner.warnings[0]
 
