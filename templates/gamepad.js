@@ -1,7 +1,8 @@
 /*
- * The on-screen gamepad for touch devices (`touch-controls` in the game's config): each
- * button holds its key down while a finger is on it, with real key events (keys.js), so the
- * game reads it as it reads a keyboard. Several fingers press several buttons at once.
+ * The on-screen gamepad for touch devices (`touch-controls` in the game's config, or the one
+ * pack guessed): each button holds its key down while a finger is on it, and at least
+ * MIN_PRESS_MS, with real key events (keys.js), so the game reads it as it reads a keyboard.
+ * Several fingers press several buttons at once.
  * Shown while the game runs on a touch device (pack.css). `PygbagLike.gamepad.attach`.
  */
 (function () {
@@ -40,6 +41,7 @@
     let pressedAt = 0;
     let pendingUp = 0;  // a timer: the key goes up when a short tap has been held long enough
     const keyUp = function () {
+      clearTimeout(pendingUp);
       pendingUp = 0;
       button.classList.remove("pl-pressed");
       PygbagLike.keys.up(key);
