@@ -1,6 +1,7 @@
 """What input a game's code reads: the keys it names (pygame's `K_` constants, most named
-first) and whether it reads the mouse or touches. The on-screen gamepad a game gets when its
-config names none is guessed from this (touchcontrols.py)."""
+first), the keys whose every `if` quits the game or reads a modifier too, and whether it reads
+the mouse or touches. The on-screen gamepad a game gets when its config names none is
+guessed from this (touchcontrols.py)."""
 
 import ast
 import re
@@ -28,9 +29,11 @@ MOUSE_READS = frozenset({"get_pos", "get_pressed", "get_rel", "get_just_pressed"
 POINTER_LIBRARIES = frozenset({"pygame_gui", "pygame_menu", "thorpy", "pgu"})
 
 
-# Calls that end the game: a key whose `if` leads to one is not worth a button on a phone,
-# where the page offers "Play again" anyway.
-QUIT_CALLS = frozenset({"exit", "quit", "_exit"})  # sys.exit, exit(), pygame.quit, os._exit
+# Calls that end the game: a key whose `if` always leads to one is not worth a button on a
+# phone, where the page offers "Play again" anyway. pygame.quit, sys.exit, os._exit; bare
+# quit() and exit().
+QUIT_METHODS = frozenset({("pygame", "quit"), ("sys", "exit"), ("os", "_exit")})
+QUIT_FUNCTIONS = frozenset({"quit", "exit"})
 
 
 @dataclass(frozen=True)
@@ -57,20 +60,22 @@ def key_name(constant: str) -> str | None:
 
 
 def input_use(modules: Iterable[ast.Module]) -> InputUse:
-    """What the game's modules (the ones its entry point reaches) read."""
+    """What the game's modules (the ones its entry point reaches) read; give them in a fixed
+    order: keys named as often are listed in the order they are first met."""
     trees = list(modules)
     quitters = _quitting_functions(trees)
     counts: Counter[str] = Counter()
     with_modifier: Counter[str] = Counter()
-    quitting: set[str] = set()
+    quitting: Counter[str] = Counter()
     pointer = False
     for tree in trees:
         for node in ast.walk(tree):
             if isinstance(node, ast.If):
                 tested = _keys_named(node.test)
-                if _names(node.test, "KMOD_") or _calls(node.test, {"get_mods"}):
+                if _names(node.test, "KMOD_") or _calls_named(node.test, {"get_mods"}):
                     with_modifier.update(tested)
-                if _always_calls(node.body, quitters):
+                if any(isinstance(statement, ast.Expr) and _quits(statement, quitters)
+                       for statement in node.body):
                     quitting.update(tested)
             name = _referenced_name(node)
             if name is None:
@@ -81,36 +86,48 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
                 counts[key] += 1
             elif name in POINTER_EVENTS or _reads_mouse(node):
                 pointer = True
+    tests = {key: sum(1 for tree in trees for node in ast.walk(tree)
+                      if isinstance(node, ast.If) and key in _keys_named(node.test))
+             for key in set(quitting) | set(with_modifier)}
     return InputUse(
         keys=tuple(key for key, _ in counts.most_common()), pointer=pointer,
-        quitting=frozenset(quitting),
-        with_modifier_only=frozenset(key for key, n in with_modifier.items() if n == counts[key]))
+        quitting=frozenset(key for key, n in quitting.items() if n == tests[key]),
+        with_modifier_only=frozenset(key for key, n in with_modifier.items()
+                                     if n == tests[key]))
 
 
 def _quitting_functions(trees: list[ast.Module]) -> frozenset[str]:
-    """QUIT_CALLS, and the game's functions and methods that always call one (`terminate()`)."""
-    own = {node.name for tree in trees for node in ast.walk(tree)
-           if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-           and _always_calls(node.body, QUIT_CALLS)}
-    return frozenset(QUIT_CALLS | own)
+    """The game's functions and methods that only wind up and quit (`terminate()`): a call
+    of a quit at their top, and no loop (a `main()` that quits after its loop restarts)."""
+    return frozenset(
+        node.name for tree in trees for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and any(isinstance(statement, ast.Expr) and _quits(statement, frozenset())
+                for statement in node.body)
+        and not any(isinstance(inner, ast.For | ast.While) for inner in ast.walk(node)))
 
 
-def _always_calls(body: list[ast.stmt], names: Iterable[str]) -> bool:
-    """Whether a statement of `body` itself (not one under a further `if`: Return on a menu's
-    Quit entry also starts the game) is a call of one of `names`."""
-    return any(isinstance(statement, ast.Expr) and _calls(statement, names)
-               for statement in body)
-
-
-def _calls(node: ast.AST, names: Iterable[str]) -> bool:
-    """Whether `node` calls a function or method of one of `names`, or posts a QUIT event."""
-    wanted = frozenset(names)
+def _quits(node: ast.AST, quitters: frozenset[str]) -> bool:
+    """Whether `node` calls pygame.quit, sys.exit, os._exit, quit(), exit() or one of the
+    game's `quitters`, or posts a QUIT event."""
     for inner in ast.walk(node):
-        if isinstance(inner, ast.Call):
-            called = _referenced_name(inner.func)
-            if called in wanted or (called == "post" and _names(inner, "QUIT")):
+        if not isinstance(inner, ast.Call):
+            continue
+        func = inner.func
+        if isinstance(func, ast.Name) and func.id in QUIT_FUNCTIONS | quitters:
+            return True
+        if isinstance(func, ast.Attribute):
+            owner = _referenced_name(func.value)
+            if ((owner, func.attr) in QUIT_METHODS or func.attr in quitters
+                    or (func.attr == "post" and _names(inner, "QUIT"))):
                 return True
     return False
+
+
+def _calls_named(node: ast.AST, names: frozenset[str] | set[str]) -> bool:
+    """Whether `node` calls a function or method called one of `names`."""
+    return any(isinstance(inner, ast.Call) and _referenced_name(inner.func) in names
+               for inner in ast.walk(node))
 
 
 def _keys_named(node: ast.AST) -> set[str]:

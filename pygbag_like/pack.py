@@ -219,8 +219,9 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
     numpy = needs_numpy(ModuleIndex.load(runtime.root / MODULE_INDEX),
                         dependencies.runtime_imports, scan.modules, reachable)
     variant = variant_for(loops.needs_asyncify, numpy)
+    game_modules = sorted(reachable, key=lambda rel: (rel != scan.entry_point, rel))
     controls, phones = touch_controls_for(config.touch_controls,
-                                          input_use(scan.modules[rel] for rel in reachable))
+                                          input_use(scan.modules[rel] for rel in game_modules))
     page = PageSettings(
         config=config, template=read_template(config, game_dir), main=scan.entry_point,
         cwd=scan.working_dir,

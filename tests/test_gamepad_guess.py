@@ -18,7 +18,13 @@ def use_of(*sources: str) -> InputUse:
 
 def real_game(name: str) -> InputUse:
     return input_use(ast.parse(path.read_text(encoding="utf-8", errors="replace"))
-                     for path in (REAL_GAMES / name).rglob("*.py"))
+                     for path in sorted((REAL_GAMES / name).rglob("*.py")))
+
+
+def test_modules_in_any_order_give_the_keys_in_a_fixed_order() -> None:
+    modules = ["if k[K_z]: pass\n", "if k[K_x]: pass\n", "if k[K_c]: pass\n"]
+    assert use_of(*modules).keys == ("z", "x", "c")
+    assert use_of(*reversed(modules)).keys == ("c", "x", "z")  # pack gives them sorted
 
 
 @pytest.mark.parametrize(("constant", "name"), [
@@ -86,6 +92,20 @@ def test_keys_that_end_the_game_or_need_a_modifier_get_no_button() -> None:
     assert use.with_modifier_only == {"c", "v"}
     assert guessed_controls(use) == (("left", "left"), ("right", "right"), ("a", "space"))
 
+    snake = use_of(  # the tutorial snake: C plays again, Q quits through a flag
+        "import pygame\nfrom pygame.locals import *\n"
+        "def gameLoop():\n"
+        "    while not game_over:\n"
+        "        for event in pygame.event.get():\n"
+        "            if event.key == K_c:\n                gameLoop()\n"
+        "            if event.key == K_q:\n                game_over = True\n"
+        "            if event.key == K_m:\n                pygame.mixer.quit()\n"
+        "    pygame.quit()\n    quit()\n")
+    assert snake.quitting == frozenset()
+    once = use_of("import sys\nfrom pygame.locals import *\n"
+                  "if event.key == K_RETURN and menu:\n    start()\n"
+                  "if event.key == K_RETURN and over:\n    sys.exit()\n")
+    assert once.quitting == frozenset()  # Return starts the game too: it keeps its button
     menu = use_of("import sys\nfrom pygame.locals import *\n"
                   "if event.key == K_RETURN:\n"
                   "    if choice == 'Quit':\n        sys.exit()\n"
