@@ -22,11 +22,14 @@ BROWSER_MARKERS = {"python_version": "3.11", "python_full_version": "3.11.2",
                    "sys_platform": "emscripten", "platform_system": "Emscripten",
                    "platform_machine": "wasm32", "platform_release": "1.0",
                    "platform_version": "#1", "extra": ""}
+_MAJOR, _MINOR = (int(n) for n in BROWSER_MARKERS["python_version"].split("."))
+BROWSER_PYTHON = (_MAJOR, _MINOR)  # the runtime's Python, as sys.version_info[:2]
+BROWSER_RUNS = f"the browser runs Python {BROWSER_MARKERS['python_version']}"
 # In the browser runtime, the values of what library code tests about its platform.
 _BROWSER_VALUES = {
     "sys.platform": BROWSER_MARKERS["sys_platform"], "os.name": BROWSER_MARKERS["os_name"],
     "sys.version_info": tuple(int(n) for n in BROWSER_MARKERS["python_full_version"].split(".")),
-    "sys.version_info[:2]": tuple(int(n) for n in BROWSER_MARKERS["python_version"].split(".")),
+    "sys.version_info[:2]": BROWSER_PYTHON,
     "sys.version_info[0]": 3, "sys.version_info.major": 3,
 }
 _COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,

@@ -8,7 +8,7 @@ in the player's browser, after the upload. pack says so first, with the replacem
 import ast
 from collections.abc import Mapping
 
-from pygbag_like.onimport import BROWSER_MARKERS
+from pygbag_like.onimport import BROWSER_RUNS
 
 _ABCS = ("Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
          "Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized", "Container",
@@ -53,6 +53,5 @@ def removed_api_uses(py_rel: str, tree: ast.AST) -> list[str]:
     for (module, name), line in sorted(found.items(), key=lambda item: item[1]):
         version, instead = REMOVED[module, name]
         warnings.append(f"{py_rel}:{line}: {module}.{name} was removed in Python {version} and "
-                        f"the browser runs Python {BROWSER_MARKERS['python_version']}: use "
-                        f"{instead}")
+                        f"{BROWSER_RUNS}: use {instead}")
     return warnings

@@ -163,6 +163,7 @@ def _has_main_guard(tree: ast.Module) -> bool:
     """Whether the module has a top-level `if __name__ == "__main__":`."""
     return any(isinstance(node, ast.If) and isinstance(node.test, ast.Compare)
                and isinstance(node.test.left, ast.Name) and node.test.left.id == "__name__"
+               and isinstance(node.test.ops[0], ast.Eq)
                and any(isinstance(value, ast.Constant) and value.value == "__main__"
                        for value in node.test.comparators)
                for node in tree.body)
@@ -183,7 +184,10 @@ def _entry_point(root: Path, asked: str | None, rels: list[str],
     if asked is None:
         top = {rel: tree for rel, tree in modules.items() if "/" not in rel}
         scripts = sorted(rel for rel, tree in top.items() if _uses_pygame(tree))
-        guarded = sorted(rel for rel, tree in top.items() if _has_main_guard(tree))
+        # A script with a __main__ guard counts when what it imports uses pygame.
+        guarded = sorted(rel for rel, tree in top.items() if _has_main_guard(tree)
+                         and any(_uses_pygame(modules[reached]) for reached
+                                 in import_graph(modules, rel).reachable))
         for chosen, why in (([rel for rel in scripts if rel in guarded],
                              "the one script here that uses pygame and runs when started"),
                             (scripts, "the one script here that uses pygame"),

@@ -11,11 +11,7 @@ import io
 import sys
 import tokenize
 
-from pygbag_like.onimport import BROWSER_MARKERS
-
-_MAJOR, _MINOR = (int(part) for part in BROWSER_MARKERS["python_version"].split("."))
-BROWSER_PYTHON = (_MAJOR, _MINOR)
-_BROWSER_RUNS = f"the browser runs Python {BROWSER_MARKERS['python_version']}"
+from pygbag_like.onimport import BROWSER_PYTHON, BROWSER_RUNS
 
 
 def parse_for_browser(source: str, rel: str) -> ast.Module:
@@ -23,16 +19,17 @@ def parse_for_browser(source: str, rel: str) -> ast.Module:
     only a newer Python reads."""
     if sys.version_info[:2] <= BROWSER_PYTHON:
         return ast.parse(source, rel)
-    tree = ast.parse(source, rel)  # a plain syntax error is reported as it is
     try:
-        ast.parse(source, rel, feature_version=BROWSER_PYTHON)
-    except SyntaxError as error:  # "Type statement is only supported in Python 3.12..."
-        error.msg = f"{error.msg}: {_BROWSER_RUNS}"
+        tree = ast.parse(source, rel, feature_version=BROWSER_PYTHON)
+    except SyntaxError as error:
+        ast.parse(source, rel)  # a plain syntax error is reported as it is
+        error.msg = f"{error.msg}: {BROWSER_RUNS}"  # "Type statement is only supported in..."
         raise
     line = _newer_f_string_line(source)
     if line is not None:
-        raise SyntaxError(f"this f-string needs Python 3.12 (quotes like its own, or a "
-                          f"backslash, inside its braces): {_BROWSER_RUNS}", (rel, line, 0, ""))
+        raise SyntaxError(f"this f-string needs Python 3.12 (quotes like its own, a backslash "
+                          f"or a comment inside its braces): {BROWSER_RUNS}",
+                          (rel, line, 0, ""))
     return tree
 
 
@@ -48,11 +45,16 @@ def _newer_f_string_line(source: str) -> int | None:
         if kind == "FSTRING_END":
             quotes.pop()
             continue
+        if quotes and kind == "COMMENT":
+            return token.start[0]
         if kind not in ("FSTRING_START", "STRING"):
             continue
         quote = _quote(token.string)
-        inside = [q for q in quotes if len(q) == 1]  # triple-quoted ones allow any quotes
-        if quotes and (quote in inside or (kind == "STRING" and "\\" in token.string)):
+        # 3.11: inside an f-string's braces, no string opening with its quote character (or
+        # its triple quotes, for a triple-quoted one), and no backslash.
+        single = {q for q in quotes if len(q) == 1}
+        if quotes and (quote[0] in single or quote in quotes
+                       or (kind == "STRING" and "\\" in token.string)):
             return token.start[0]
         if kind == "FSTRING_START":
             quotes.append(quote)

@@ -399,6 +399,9 @@ def test_the_one_script_with_a_main_guard_is_the_entry_point(tmp_path: Path) -> 
     assert result.entry_point == "tetris.py"
     assert any('(the one script here with if __name__ == "__main__";' in w
                for w in result.warnings)
+    (game / "make_levels.py").write_text("import json\nif __name__ == '__main__':\n"
+                                          "    print(json.dumps([]))\n")
+    assert scan_game(game).entry_point == "tetris.py"  # a tool that never reaches pygame
 
 
 def test_syntax_errors_only_stop_a_pack_in_modules_the_game_imports(tmp_path: Path) -> None:

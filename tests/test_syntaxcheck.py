@@ -21,6 +21,8 @@ SOURCES = {
     'd = {"k": 1}\nprint(f"""{d["k"]}""")\n': True,
     'x = 1\nprint(f"{f\'{x}\'}")\n': True,
     'x = 1.5\nprint(f"{x:.2f} {x!r:>10}")\n': True,
+    'print(f"{"""a"""}")\n': False,  # triple quotes of its own quote character
+    'x = 1\nprint(f"{x  # the value\n}")\n': False,  # a comment inside the braces
     "type Point = tuple[int, int]\n": False,  # PEP 695
     "def first[T](xs: list[T]) -> T:\n    return xs[0]\n": False,
 }
@@ -68,4 +70,4 @@ def test_a_newer_python_refuses_it_too_and_says_why(python: str) -> None:
     assert [r is None for r in results] == list(SOURCES.values()), results
     refused = [r for r in results if r is not None]
     assert all("the browser runs Python 3.11" in msg for _, msg in refused), refused
-    assert [line for line, _ in refused] == [3, 2, 1, 1]
+    assert [line for line, _ in refused] == [3, 2, 1, 2, 1, 1]
