@@ -39,9 +39,14 @@ _MODULES = frozenset(module for module, _ in REMOVED)
 
 def removed_api_uses(py_rel: str, tree: ast.AST) -> list[str]:
     """Warn about each use in `tree` of a name of REMOVED: `time.clock`, or imported with
-    `from collections import Iterable`; modules imported under another name are not followed."""
+    `from collections import Iterable`; not in `except` handlers (fallbacks for old Pythons);
+    modules imported under another name are not followed."""
     found: dict[tuple[str, str], int] = {}
+    fallbacks = {id(inner) for handler in ast.walk(tree) if isinstance(handler, ast.ExceptHandler)
+                 for inner in ast.walk(handler)}  # `except ImportError: from collections...`
     for node in ast.walk(tree):
+        if id(node) in fallbacks:
+            continue
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
                 and node.value.id in _MODULES and (node.value.id, node.attr) in REMOVED):
             found.setdefault((node.value.id, node.attr), node.lineno)
