@@ -65,6 +65,7 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
     trees = list(modules)
     quitters = _quitting_functions(trees)
     counts: Counter[str] = Counter()
+    tests: Counter[str] = Counter()  # how many `if` tests read each key
     with_modifier: Counter[str] = Counter()
     quitting: Counter[str] = Counter()
     pointer = False
@@ -72,6 +73,7 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
         for node in ast.walk(tree):
             if isinstance(node, ast.If):
                 tested = _keys_named(node.test)
+                tests.update(tested)
                 if _names(node.test, "KMOD_") or _calls_named(node.test, {"get_mods"}):
                     with_modifier.update(tested)
                 if any(isinstance(statement, ast.Expr) and _quits(statement, quitters)
@@ -86,9 +88,6 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
                 counts[key] += 1
             elif name in POINTER_EVENTS or _reads_mouse(node):
                 pointer = True
-    tests = {key: sum(1 for tree in trees for node in ast.walk(tree)
-                      if isinstance(node, ast.If) and key in _keys_named(node.test))
-             for key in set(quitting) | set(with_modifier)}
     return InputUse(
         keys=tuple(key for key, _ in counts.most_common()), pointer=pointer,
         quitting=frozenset(key for key, n in quitting.items() if n == tests[key]),
