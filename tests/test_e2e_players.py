@@ -169,6 +169,17 @@ def test_a_cross_site_iframe_without_storage_tells_the_player_once(embedded):
     assert frame.locator("#pl-notice").is_visible()
 
 
+def moved_while_locked(session) -> bool:
+    """Move the locked mouse until the game sees a MOUSEMOTION. One move right after the lock
+    was not seen once in CI under load (not reproduced here in 8 runs beside 3 busy loops), so
+    a few moves are made, as a player's hand would; none seen in 20 s still fails."""
+    for step in range(1, 6):
+        session.page.mouse.move(400 + 20 * step, 300 + 10 * step)
+        if session.wait_for_line("motion ", timeout=4):
+            return True
+    return False
+
+
 def test_pointer_lock_on_click_released_by_escape_not_seen_by_the_game(published, browser):
     session = open_game(browser, published["player"])
     page = session.page
@@ -182,8 +193,7 @@ def test_pointer_lock_on_click_released_by_escape_not_seen_by_the_game(published
         page.wait_for_function(locked)
         assert page.evaluate(locked) == "canvas"
         session.console.clear()
-        page.mouse.move(420, 310)
-        assert session.wait_for_line("motion "), (session.console[-20:], session.errors)
+        assert moved_while_locked(session), (session.console[-20:], session.errors)
         page.keyboard.press("Escape")
         page.wait_for_function(f"!({locked})")
         page.keyboard.press("Space")  # comes after any Escape the game would have got
