@@ -205,6 +205,13 @@ def _entry_point(root: Path, asked: str | None, rels: list[str],
         if nested:
             raise ScanError(f"no main.py in {root}, and several in its folders "
                             f"({', '.join(nested)}): choose one with --main")
+        deeper = sorted(rel for rel, tree in modules.items() if "/" in rel and _uses_pygame(tree))
+        if deeper:
+            shown = ", ".join(deeper[:3]) + (f" and {len(deeper) - 3} more" if len(deeper) > 3
+                                             else "")
+            raise ScanError(f"no main.py in {root}, and no script at its top uses pygame; in its "
+                            f"folders: {shown}: choose the game's script with --main "
+                            f"{deeper[0]}, or pack the folder that holds the game")
     raise ScanError(f"no {wanted} in {root}; the entry point of a game is main.py, or the "
                     "file --main names")
 

@@ -426,3 +426,18 @@ def test_working_dir_follows_the_paths_the_code_names(tmp_path: Path) -> None:
     assert any("code/main.py runs from the top folder: " in w for w in result.warnings)
     (project / "code" / "settings.py").write_text('PLAYER = "../graphics/player.png"\n')
     assert scan_game(project, entry_point="code/main.py").working_dir == "code"
+
+
+def test_no_entry_point_names_the_scripts_using_pygame_in_its_folders(tmp_path: Path) -> None:
+    game = tmp_path / "repo"  # tasdikrahman/spaceShooter's layout, packed from its top
+    game.mkdir()
+    (game / "setup.py").write_text("from setuptools import setup\n")
+    make_game(game / "spaceshooter", {"spaceShooter.py": "import pygame\n"})
+    (game / "spaceshooter" / "main.py").unlink()
+    with pytest.raises(ScanError, match=r"no script at its top uses pygame; in its folders: "
+                                        r"spaceshooter/spaceShooter\.py: choose the game's "
+                                        r"script with --main spaceshooter/spaceShooter\.py"):
+        scan_game(game)
+    (game / "spaceshooter" / "spaceShooter.py").write_text("print('no pygame')\n")
+    with pytest.raises(ScanError, match=r"the entry point of a game is main\.py"):
+        scan_game(game)
