@@ -1,7 +1,7 @@
 """What input a game's code reads: the keys it names (pygame's `K_` constants, most named
-first), the keys whose every `if` quits the game or reads a modifier too, and whether it reads
-the mouse or touches. The on-screen gamepad a game gets when its config names none is
-guessed from this (touchcontrols.py)."""
+first), the keys whose every `if` quits the game or reads a modifier too, the keys that do
+what an arrow key does, and whether it reads the mouse or touches. The on-screen gamepad a game
+gets when its config names none is guessed from this (touchcontrols.py)."""
 
 import ast
 import re
@@ -29,6 +29,8 @@ MOUSE_READS = frozenset({"get_pos", "get_pressed", "get_rel", "get_just_pressed"
 POINTER_LIBRARIES = frozenset({"pygame_gui", "pygame_menu", "thorpy", "pgu"})
 
 
+ARROW_KEYS = frozenset({"up", "down", "left", "right"})
+
 # Calls that end the game: a key whose `if` always leads to one is not worth a button on a
 # phone, where the page offers "Play again" anyway. pygame.quit, sys.exit, os._exit; bare
 # quit() and exit().
@@ -39,13 +41,15 @@ QUIT_FUNCTIONS = frozenset({"quit", "exit"})
 @dataclass(frozen=True)
 class InputUse:
     """What a game's code reads: the keys it names, by pygame key name, most named first;
-    those whose `if` ends the game; those only read with a modifier (Ctrl+C); and whether it
-    reads the mouse or touches."""
+    those whose `if` ends the game; those only read with a modifier (Ctrl+C); the other keys
+    that do what an arrow key does (`keys[K_LEFT] or keys[K_a]`, `in (K_UP, K_w)`, or an `if`
+    doing what an arrow's does); and whether it reads the mouse or touches."""
 
     keys: tuple[str, ...]
     pointer: bool
     quitting: frozenset[str] = frozenset()
     with_modifier_only: frozenset[str] = frozenset()
+    arrow_alternates: frozenset[str] = frozenset()
 
 
 def key_name(constant: str) -> str | None:
@@ -68,12 +72,19 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
     tests: Counter[str] = Counter()  # how many `if` tests read each key
     with_modifier: Counter[str] = Counter()
     quitting: Counter[str] = Counter()
+    alternates: set[str] = set()
+    bodies: dict[str, set[str]] = {}  # each key's `if` bodies (ast.dump) when it is tested alone
     pointer = False
     for tree in trees:
         for node in ast.walk(tree):
+            alternates |= _arrow_alternates_together(node)
             if isinstance(node, ast.If):
                 tested = _keys_named(node.test)
                 tests.update(tested)
+                if len(tested) == 1 and not all(isinstance(statement, ast.Pass | ast.Continue
+                                                           | ast.Break) for statement in node.body):
+                    bodies.setdefault(next(iter(tested)), set()).add(
+                        ast.dump(ast.Module(body=node.body, type_ignores=[])))
                 if _names(node.test, "KMOD_") or _calls_named(node.test, {"get_mods"}):
                     with_modifier.update(tested)
                 if any(isinstance(statement, ast.Expr) and _quits(statement, quitters)
@@ -88,11 +99,31 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
                 counts[key] += 1
             elif name in POINTER_EVENTS or _reads_mouse(node):
                 pointer = True
+    arrow_bodies = set().union(*(bodies.get(arrow, set()) for arrow in ARROW_KEYS))
+    alternates |= {key for key, dumps in bodies.items()
+                   if key not in ARROW_KEYS and dumps & arrow_bodies}
     return InputUse(
         keys=tuple(key for key, _ in counts.most_common()), pointer=pointer,
+        arrow_alternates=frozenset(alternates),
         quitting=frozenset(key for key, n in quitting.items() if n == tests[key]),
         with_modifier_only=frozenset(key for key, n in with_modifier.items()
                                      if n == tests[key]))
+
+
+def _arrow_alternates_together(node: ast.AST) -> set[str]:
+    """The keys `node` names beside an arrow key as one choice: in an `or`, a tuple, list or
+    set (`in (K_LEFT, K_a)`), or as keys of a dict with the same value as an arrow's."""
+    if isinstance(node, ast.BoolOp | ast.Tuple | ast.List | ast.Set):
+        named = _keys_named(node)
+        return named - ARROW_KEYS if named & ARROW_KEYS else set()
+    if isinstance(node, ast.Dict):
+        by_value: dict[str, set[str]] = {}
+        for key, value in zip(node.keys, node.values, strict=True):
+            if key is not None:
+                by_value.setdefault(ast.dump(value), set()).update(_keys_named(key))
+        return {key for named in by_value.values() if named & ARROW_KEYS
+                for key in named - ARROW_KEYS}
+    return set()
 
 
 def _quitting_functions(trees: list[ast.Module]) -> frozenset[str]:

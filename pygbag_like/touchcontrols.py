@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pygbag_like.errors import ConfigError
-from pygbag_like.keyuse import InputUse
+from pygbag_like.keyuse import ARROW_KEYS, InputUse
 
 # Where they sit: a d-pad at the bottom left, four action buttons at the bottom right,
 # start and select at the top.
@@ -115,19 +115,24 @@ def guessed_controls(use: InputUse) -> tuple[tuple[str, str], ...]:
     keys = [key for key in use.keys if key in KEYS and not _FUNCTION_KEY.fullmatch(key)
             and key not in use.quitting and key not in use.with_modifier_only]
     letters = {letter for _, letter in DPAD_KEYS.values()}
-    # W, A, S, D move only as a set: A and D, or three of them (Mario's A jumps, S runs).
-    wasd = {"a", "d"} <= set(keys) or len(letters.intersection(keys)) >= 3
+    if ARROW_KEYS.intersection(keys):
+        # Beside the arrows, W, A, S, D are the arrows' alternates, or all four a second
+        # player's, or else actions (a fighting game's A, S, D; a platformer's W to jump).
+        alternates = letters & use.arrow_alternates
+        moving = alternates or (letters if letters <= set(keys) else set())
+    else:
+        # Alone they move only as a set: A and D, or three of them (Mario's A jumps, S runs).
+        moving = letters if {"a", "d"} <= set(keys) or len(letters & set(keys)) >= 3 else set()
     chosen: dict[str, str] = {}
     for button, (arrow, letter) in DPAD_KEYS.items():
         if arrow in keys:
             chosen[button] = arrow
-        elif wasd and letter in keys:
+        elif letter in moving and letter in keys:
             chosen[button] = letter
     if use.pointer and len(chosen) < 2:
         return ()
     chosen |= {button: key for button, key in MENU_KEYS.items() if key in keys}
-    keys = [key for key in keys if key not in chosen.values()
-            and not (wasd and key in letters)]  # W, A, S, D beside the arrows: not buttons too
+    keys = [key for key in keys if key not in chosen.values() and key not in moving]
     actions = sorted(keys, key=lambda key: key != "space")[:len(ACTION_BUTTONS)]
     if not actions and "start" in chosen:  # Return is the game's only action
         actions = [chosen["start"]]

@@ -51,6 +51,25 @@ def test_keys_most_named_first_and_pointer_reads() -> None:
     assert not use_of("pygame.mouse.set_visible(False)").pointer
 
 
+@pytest.mark.parametrize("source", [
+    "if keys[K_LEFT] or keys[K_a]: x -= 1\nif keys[K_RIGHT] or keys[K_d]: x += 1\n",
+    "if event.key in (K_LEFT, K_a): x -= 1\nelif event.key in [K_RIGHT, K_d]: x += 1\n",
+    "if event.key == K_LEFT: x -= 1\nelif event.key == K_a: x -= 1\n"
+    "if event.key == K_d: x += 1\n",
+    "MOVES = {K_LEFT: -1, K_a: -1, K_RIGHT: 1, K_d: 1, K_SPACE: 0}\n",
+])
+def test_letters_doing_what_an_arrow_does_are_its_alternates(source: str) -> None:
+    assert use_of(source).arrow_alternates == {"a", "d"} - (
+        {"d"} if "K_RIGHT" not in source else set())
+
+
+def test_letters_with_actions_of_their_own_are_not_alternates() -> None:
+    fighter = use_of("if event.key == K_LEFT: x -= 1\nelif event.key == K_RIGHT: x += 1\n"
+                     "elif event.key == K_a: punch()\nelif event.key == K_s: kick()\n"
+                     "elif event.key == K_d: block()\n")
+    assert fighter.arrow_alternates == frozenset()
+
+
 def test_arrows_go_on_the_dpad_space_first_among_actions() -> None:
     use = InputUse(keys=("z", "escape", "space", "left", "right", "up", "return", "f3"),
                    pointer=False)
@@ -63,9 +82,21 @@ def test_wasd_is_a_dpad_only_as_a_set() -> None:
     wasd = InputUse(keys=("w", "a", "s", "d", "space"), pointer=False)
     assert guessed_controls(wasd) == (("up", "w"), ("down", "s"), ("left", "a"),
                                       ("right", "d"), ("a", "space"))
-    arrows_and_wasd = InputUse(keys=("left", "right", "a", "d", "space"), pointer=False)
+    arrows_and_wasd = InputUse(keys=("left", "right", "a", "d", "space"), pointer=False,
+                               arrow_alternates=frozenset({"a", "d"}))
     assert guessed_controls(arrows_and_wasd) == (
         ("left", "left"), ("right", "right"), ("a", "space"))
+    two_players = InputUse(keys=("left", "right", "up", "down", "w", "a", "s", "d"),
+                           pointer=False)
+    assert guessed_controls(two_players) == (
+        ("up", "up"), ("down", "down"), ("left", "left"), ("right", "right"))
+    fighter = InputUse(keys=("left", "right", "up", "a", "s", "d"), pointer=False)
+    assert guessed_controls(fighter) == (
+        ("up", "up"), ("left", "left"), ("right", "right"), ("a", "a"), ("b", "s"), ("x", "d"))
+    jump_on_w_too = InputUse(keys=("left", "right", "up", "w", "a", "d", "z"), pointer=False,
+                             arrow_alternates=frozenset({"w"}))
+    assert guessed_controls(jump_on_w_too) == (
+        ("up", "up"), ("left", "left"), ("right", "right"), ("a", "a"), ("b", "d"), ("x", "z"))
     # Super Mario Bros. in pygame: arrows move, A jumps, S runs.
     mario = InputUse(keys=("right", "left", "down", "a", "s", "return"), pointer=False)
     assert guessed_controls(mario) == (
