@@ -287,6 +287,40 @@ def test_a_loop_that_only_polls_events_lets_the_browser_run(runtime, tmp_path):
     assert "fired 0." in result.stdout, result.stdout
 
 
+def test_a_waiting_loop_gives_the_browser_every_frame_and_a_paced_one_is_not_slowed(
+        runtime, tmp_path):
+    # A "press a key" loop that draws nothing gave the browser a frame only every 100 ms:
+    # the page ran at 10 frames a second and the audio, played from the same thread, had a
+    # gap each time. Now each frame the browser paints is given; a loop whose Clock.tick
+    # sleeps has given the browser its frames already and keeps its pace.
+    result = run_exec(tmp_path, """
+        import time
+        import js, pygame
+        pygame.init()
+        pygame.display.set_mode((32, 32))
+        pygame.display.flip()
+        js.eval("window.painted = 0; (function count() { window.painted += 1;"
+                " requestAnimationFrame(count); })()")
+        time.sleep(0.2)
+        for name, fps in (("waiting", 0), ("paced", 20)):
+            clock = pygame.time.Clock()
+            before, loops, start = js.eval("window.painted"), 0, time.monotonic()
+            while time.monotonic() - start < 2:
+                pygame.event.get()
+                if fps:
+                    clock.tick(fps)
+                loops += 1
+            print(name, "painted", js.eval("window.painted") - before, "loops", loops)
+    """, options=["--asyncify"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    counts = {line.split()[0]: (int(line.split()[2]), int(line.split()[4]))
+              for line in result.stdout.splitlines() if " painted " in line}
+    waiting_frames, _ = counts["waiting"]
+    assert waiting_frames >= 50, result.stdout  # 2 s at 60 Hz: 120; every 100 ms: 20
+    _, paced_loops = counts["paced"]
+    assert paced_loops >= 36, result.stdout  # 2 s at 20 a second: 40; a frame more each: 30
+
+
 def test_exit_status_arguments_and_output(runtime, tmp_path):
     result = run_exec(tmp_path, """
         import sys

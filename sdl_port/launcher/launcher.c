@@ -27,6 +27,16 @@ EM_JS(void, pl_js_wait_frame, (void), {
     return Asyncify.handleSleep(function(wakeUp) { requestAnimationFrame(function() { wakeUp(); }); });
 });
 
+/* How many frames the browser has painted since the first call (a requestAnimationFrame
+ * loop started by that call): any sleep that gave the browser a frame shows as a change. */
+EM_JS(double, pl_js_browser_frames, (void), {
+    if (Module.plBrowserFrames === undefined) {
+        Module.plBrowserFrames = 0;
+        (function count() { Module.plBrowserFrames += 1; requestAnimationFrame(count); })();
+    }
+    return Module.plBrowserFrames;
+});
+
 /* One request to the page's JavaScript bridge (loader.js, `plJs`): JSON in, JSON out. */
 EM_JS(char *, pl_js_request, (const char *request), {
     var reply;
@@ -86,10 +96,18 @@ pl_wait_frame(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+static PyObject *
+pl_browser_frames(PyObject *self, PyObject *unused)
+{
+    return PyLong_FromDouble(pl_js_browser_frames());
+}
+
 static PyMethodDef pl_methods[] = {
     {"has_asyncify", pl_has_asyncify, METH_NOARGS, "True in the asyncify runtime."},
     {"sleep_ms", pl_sleep_ms, METH_O, "Give control to the browser for ms milliseconds."},
     {"wait_frame", pl_wait_frame, METH_NOARGS, "Give control to the browser until its next frame."},
+    {"browser_frames", pl_browser_frames, METH_NOARGS,
+     "Frames the browser has painted since the first call."},
     {"js", pl_js, METH_O, "One JSON request to the page's JavaScript bridge; the JSON reply."},
     {NULL, NULL, 0, NULL}};
 

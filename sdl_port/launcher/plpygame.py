@@ -19,8 +19,11 @@
   reads its SDL_EMSCRIPTEN_ASYNCIFY hint from the environment on each update.
 - Event polls in a loop that draws nothing (asyncify runtime): `while waiting:
   pygame.event.pump()` (for a key, for the music to end) gave the browser no frame, so no
-  key or audio ever came. An event poll gives the frame back when nothing has been drawn
-  and nothing given back for POLL_YIELD_SECONDS; a loop that draws is not slowed.
+  key or audio ever came. Once nothing has been drawn for DRAWLESS_SECONDS, an event poll
+  gives the frame back when the browser has painted none for a frame's time (a loop whose
+  `Clock.tick` sleeps has given it frames already, and is not slowed); a loop that draws is
+  not slowed either. The page runs at its frame rate while the game waits, and the audio,
+  which the browser plays from the same thread, has no gaps.
 """
 
 import os
@@ -33,8 +36,9 @@ _timers: dict[int, list] = {}  # event type -> [event, interval_s, next_due, loo
 FRAME_SECONDS = 1 / 60
 _ASYNCIFY_HINT = "SDL_EMSCRIPTEN_ASYNCIFY"
 _last_yield = [0.0]  # when an update last gave control back to the browser (perf_counter)
-POLL_YIELD_SECONDS = 0.1
-_last_drawn_or_polled = [0.0]  # the last display update or poll that gave a frame back
+DRAWLESS_SECONDS = 0.1
+_last_drawn = [0.0]  # when the game last updated the display (perf_counter)
+_browser_frames_seen = [-1, 0.0]  # the browser's frame count at a poll, and when (perf_counter)
 
 
 def _post_due_timers(pygame) -> float | None:
@@ -148,7 +152,7 @@ def _time_slice_updates(pygame) -> None:
 
     def sliced(update):
         def wrapper(*args, **kwargs):
-            now = _last_drawn_or_polled[0] = time.perf_counter()
+            now = _last_drawn[0] = time.perf_counter()
             if now - _last_yield[0] >= FRAME_SECONDS:
                 result = update(*args, **kwargs)  # SDL gives the frame back in here
                 _last_yield[0] = time.perf_counter()
@@ -173,9 +177,12 @@ def _yield_in_event_polls(pygame) -> None:
 
     def yielding(function):
         def wrapper(*args, **kwargs):
-            if time.perf_counter() - _last_drawn_or_polled[0] >= POLL_YIELD_SECONDS:
-                _pl.wait_frame()
-                _last_drawn_or_polled[0] = time.perf_counter()
+            now = time.perf_counter()
+            seen, when = _browser_frames_seen
+            if now - _last_drawn[0] >= DRAWLESS_SECONDS and now - when >= FRAME_SECONDS:
+                if _pl.browser_frames() == seen:
+                    _pl.wait_frame()
+                _browser_frames_seen[:] = [_pl.browser_frames(), time.perf_counter()]
             return function(*args, **kwargs)
 
         wrapper.__name__ = function.__name__
