@@ -73,7 +73,7 @@ def one_round(browser, url: str) -> tuple[float, float, float]:
     calls = page.evaluate("window.audioCalls")
     pressed = time.monotonic()
     page.keyboard.press("KeyK")
-    while "key" not in lines and time.monotonic() - pressed < 10:
+    while not any(line.startswith("key") for line in lines) and time.monotonic() - pressed < 10:
         page.wait_for_timeout(2)
     key_ms = (time.monotonic() - pressed) * 1000
     page.close()

@@ -5,10 +5,10 @@ loop over frames) never returns to the browser, so it needs the asyncify runtime
 natural yield points (display updates, Clock.tick, pygame.time.wait/delay, time.sleep,
 pygame.event.wait) give the frame back. So do event polls in a `while` loop that draws
 nothing (`while waiting: pygame.event.pump()`): the asyncify runtime gives the frame back
-at a poll when nothing else has for 100 ms. A loop that awaits something is an asyncio loop
-and runs on the plain runtime. A `while` loop with no yield point that draws, or that can
-never end, would freeze the page on either runtime: it gets a warning (not in a generator,
-whose `yield` gives control back to its caller).
+at such a poll when the browser has painted none for a frame's time. A loop that awaits
+something is an asyncio loop and runs on the plain runtime. A `while` loop with no yield
+point that draws, or that can never end, would freeze the page on either runtime: it gets a
+warning (not in a generator, whose `yield` gives control back to its caller).
 
 Only the modules the entry point can import are read (an unrelated script in the folder
 does not count), and `.tick()` counts only on a Clock: an object made by `Clock()`, or,

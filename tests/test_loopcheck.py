@@ -138,8 +138,8 @@ def test_a_method_found_by_name_in_an_asyncio_game_is_not_a_main_loop():
 
 
 def test_a_while_loop_that_only_polls_events_needs_the_asyncify_runtime():
-    # The asyncify runtime gives the frame back at an event poll when nothing else has for
-    # 100 ms; on the plain runtime such a loop froze the page (a 2048 game, "press a key").
+    # The asyncify runtime gives the frame back at an event poll in a loop that draws
+    # nothing; on the plain runtime such a loop froze the page (a 2048 game, "press a key").
     for poll in ("pygame.event.get()", "pygame.event.pump()", "event.poll()",
                  "pygame.event.peek(pygame.KEYDOWN)"):
         game = f"import pygame\nwaiting = True\nwhile waiting:\n    {poll}\n"
