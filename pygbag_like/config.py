@@ -35,6 +35,9 @@ class GameConfig:
     # Phones: the on-screen gamepad, (button, pygame key name) pairs (touchcontrols.py);
     # None: guessed from the keys the game reads; (): none.
     touch_controls: tuple[tuple[str, str], ...] | None = None
+    # Phones: a button that opens the phone's keyboard for the game; None: when its code
+    # reads typed text (keyuse.py).
+    touch_keyboard: bool | None = None
     orientation: str = "any"  # ORIENTATIONS: the way to hold a phone; else a hint is shown
     background_audio: bool = False  # keep playing sound while the page is hidden
 

@@ -1,7 +1,8 @@
 """What input a game's code reads: the keys it names (pygame's `K_` constants, most named
 first), the keys whose every `if` quits the game or reads a modifier too, the keys that do
-what an arrow key does, and whether it reads the mouse or touches. The on-screen gamepad a game
-gets when its config names none is guessed from this (touchcontrols.py)."""
+what an arrow key does, whether it reads the mouse or touches, and whether it reads typed
+text. The on-screen gamepad and keyboard button a game gets when its config names none are
+guessed from this (touchcontrols.py)."""
 
 import ast
 import re
@@ -25,6 +26,11 @@ POINTER_EVENTS = frozenset({"MOUSEBUTTONDOWN", "MOUSEBUTTONUP", "MOUSEMOTION", "
                             "FINGERDOWN", "FINGERUP", "FINGERMOTION", "MULTIGESTURE"})
 MOUSE_READS = frozenset({"get_pos", "get_pressed", "get_rel", "get_just_pressed",
                          "get_just_released"})
+# Reading any of these means the game takes typed text (a name, a word), which a phone can
+# only give through its on-screen keyboard: `event.unicode`, SDL's text events, the key's
+# name (`pygame.key.name(event.key)`), or asking for text.
+TEXT_EVENTS = frozenset({"TEXTINPUT", "TEXTEDITING"})
+TEXT_CALLS = frozenset({"start_text_input"})
 # Menu and widget packages that read the mouse for the game.
 POINTER_LIBRARIES = frozenset({"pygame_gui", "pygame_menu", "thorpy", "pgu"})
 
@@ -43,13 +49,15 @@ class InputUse:
     """What a game's code reads: the keys it names, by pygame key name, most named first;
     those whose `if` ends the game; those only read with a modifier (Ctrl+C); the other keys
     that do what an arrow key does (`keys[K_LEFT] or keys[K_a]`, `in (K_UP, K_w)`, or an `if`
-    doing what an arrow's does); and whether it reads the mouse or touches."""
+    doing what an arrow's does); whether it reads the mouse or touches; and whether it reads
+    typed text."""
 
     keys: tuple[str, ...]
     pointer: bool
     quitting: frozenset[str] = frozenset()
     with_modifier_only: frozenset[str] = frozenset()
     arrow_alternates: frozenset[str] = frozenset()
+    text: bool = False
 
 
 def key_name(constant: str) -> str | None:
@@ -68,18 +76,22 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
     order: keys named as often are listed in the order they are first met."""
     trees = list(modules)
     quitters = _quitting_functions(trees)
+    predicates = _key_predicates(trees)
     counts: Counter[str] = Counter()
     tests: Counter[str] = Counter()  # how many `if` tests read each key
     with_modifier: Counter[str] = Counter()
     quitting: Counter[str] = Counter()
     alternates: set[str] = set()
     bodies: dict[str, set[str]] = {}  # each key's `if` bodies (ast.dump) when it is tested alone
-    pointer = False
+    pointer = text = False
     for tree in trees:
         for node in ast.walk(tree):
             alternates |= _arrow_alternates_together(node)
+            text = text or _reads_text(node)
             if isinstance(node, ast.If):
-                tested = _keys_named(node.test)
+                tested = _keys_named(node.test).union(
+                    *(predicates.get(_referenced_name(inner.func), ()) for inner
+                      in ast.walk(node.test) if isinstance(inner, ast.Call)))
                 tests.update(tested)
                 if len(tested) == 1 and not all(isinstance(statement, ast.Pass | ast.Continue
                                                            | ast.Break) for statement in node.body):
@@ -104,7 +116,7 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
                    if key not in ARROW_KEYS and dumps & arrow_bodies}
     return InputUse(
         keys=tuple(key for key, _ in counts.most_common()), pointer=pointer,
-        arrow_alternates=frozenset(alternates),
+        arrow_alternates=frozenset(alternates), text=text,
         quitting=frozenset(key for key, n in quitting.items() if n == tests[key]),
         with_modifier_only=frozenset(key for key, n in with_modifier.items()
                                      if n == tests[key]))
@@ -135,6 +147,20 @@ def _quitting_functions(trees: list[ast.Module]) -> frozenset[str]:
         and any(isinstance(statement, ast.Expr) and _quits(statement, frozenset())
                 for statement in node.body)
         and not any(isinstance(inner, ast.For | ast.While) for inner in ast.walk(node)))
+
+
+def _key_predicates(trees: list[ast.Module]) -> dict[str, set[str]]:
+    """The game's functions that answer a question about keys (`def should_exit(event):
+    return event.key == K_ESCAPE`), with the keys they read: an `if` calling one reads them."""
+    predicates: dict[str, set[str]] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                keys = set().union(*(_keys_named(inner.value) for inner in ast.walk(node)
+                                     if isinstance(inner, ast.Return) and inner.value))
+                if keys:
+                    predicates.setdefault(node.name, set()).update(keys)
+    return predicates
 
 
 def _quits(node: ast.AST, quitters: frozenset[str]) -> bool:
@@ -182,6 +208,17 @@ def _reads_mouse(node: ast.AST) -> bool:
     """`pygame.mouse.get_pos`, `mouse.get_pressed`...: an attribute of something called mouse."""
     return (isinstance(node, ast.Attribute) and node.attr in MOUSE_READS
             and _referenced_name(node.value) == "mouse")
+
+
+def _reads_text(node: ast.AST) -> bool:
+    """`event.unicode`, TEXTINPUT, `pygame.key.name(...)` or `start_text_input()`."""
+    if isinstance(node, ast.Attribute):
+        if node.attr == "unicode":
+            return True
+        if node.attr == "name" and _referenced_name(node.value) == "key":
+            return True
+    name = _referenced_name(node)
+    return name in TEXT_EVENTS or name in TEXT_CALLS
 
 
 def _imports_pointer_library(node: ast.AST) -> bool:

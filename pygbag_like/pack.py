@@ -36,7 +36,7 @@ from pygbag_like.scan import scan_game
 from pygbag_like.shell import STATIC_FILES, read_template, render_page, write_shell
 from pygbag_like.singlefile import single_file_page
 from pygbag_like.storecopy import copy_store
-from pygbag_like.touchcontrols import page_controls, touch_controls_for
+from pygbag_like.touchcontrols import page_controls, touch_controls_for, touch_keyboard_for
 from pygbag_like.vendor import SITE_DIR, resolve_dependencies
 
 GAME_DATA = "game.data"
@@ -67,6 +67,7 @@ class PageSettings:
     python_path: Sequence[str] = ()  # folders below the mount point, put on sys.path
     # The on-screen gamepad: the config's, or the one guessed from the keys the game reads.
     touch_controls: tuple[tuple[str, str], ...] = ()
+    touch_keyboard: bool = False  # a button that opens the phone's keyboard
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ class PackResult:
     warnings: tuple[str, ...]
     seconds: float
     bundled: tuple[str, ...] = ()  # "name version" of each third-party package bundled
-    phones: str = ""  # how a phone plays it, when pack chose for the game (touchcontrols.py)
+    # How a phone plays it, where pack chose for the game (touchcontrols.py).
+    phones: tuple[str, ...] = ()
 
 
 def imported_packages(modules: Mapping[str, ast.Module],
@@ -174,7 +176,7 @@ def write_site(out: Path, files: Sequence[tuple[str, Path]], runtime: RuntimeFil
         argv=None if page.argv is None else tuple(page.argv),
         gzipped=tuple(urls[url] for url in gzipped),
         python_path=tuple(f"{MOUNT_POINT}/{folder}" for folder in page.python_path),
-        touch_controls=page_controls(page.touch_controls),
+        touch_controls=page_controls(page.touch_controls), touch_keyboard=page.touch_keyboard,
         orientation=page.config.orientation, background_audio=page.config.background_audio,
     )
     write_shell(out, render_page(page.template, page.config, page_config, page.live_reload),
@@ -220,8 +222,9 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
                         dependencies.runtime_imports, scan.modules, reachable)
     variant = variant_for(loops.needs_asyncify, numpy)
     game_modules = sorted(reachable, key=lambda rel: (rel != scan.entry_point, rel))
-    controls, phones = touch_controls_for(config.touch_controls,
-                                          input_use(scan.modules[rel] for rel in game_modules))
+    use = input_use(scan.modules[rel] for rel in game_modules)
+    controls, gamepad_note = touch_controls_for(config.touch_controls, use)
+    keyboard, keyboard_note = touch_keyboard_for(config.touch_keyboard, use)
     page = PageSettings(
         config=config, template=read_template(config, game_dir), main=scan.entry_point,
         cwd=scan.working_dir,
@@ -230,7 +233,7 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
                       if name not in variant.missing_packages),
         offline=config.offline and not live_reload,
         python_path=(SITE_DIR,) if dependencies.packages else (),
-        touch_controls=controls,
+        touch_controls=controls, touch_keyboard=keyboard,
     )
     files = [(f.rel, f.path) for f in scan.files] + dependencies.files
     game_bytes = 0
@@ -249,5 +252,5 @@ def pack_game(game_dir: Path, config: GameConfig, out_dir: Path,
         warnings=scan.warnings + loops.warnings + dependencies.warnings,
         seconds=time.monotonic() - started,
         bundled=tuple(f"{p.name} {p.version}" for p in dependencies.packages),
-        phones=phones,
+        phones=tuple(note for note in (gamepad_note, keyboard_note) if note),
     )

@@ -36,6 +36,7 @@ class PageConfig:
     gzipped: tuple[str, ...] = ()  # files with a gzip copy (.gz), for hosts that don't compress
     # The on-screen gamepad for touch devices: button -> the key it presses (touchcontrols.py).
     touch_controls: Mapping[str, DomKey] = field(default_factory=dict)
+    touch_keyboard: bool = False  # a button opens the phone's keyboard (textinput.js)
     orientation: str = "any"  # any, landscape or portrait (config.ORIENTATIONS)
     background_audio: bool = False  # keep the sound on while the page is hidden
 

@@ -20,8 +20,8 @@ def pack_result(result: PackResult) -> None:
         warning(message)
     if result.bundled:
         print(f"bundled: {', '.join(result.bundled)}", flush=True)
-    if result.phones:
-        print(f"phones: {result.phones}", flush=True)
+    for note in result.phones:
+        print(f"phones: {note}", flush=True)
     # game_bytes is the game's data file: its files and the modules they import.
     print(f"packed {result.file_count} files of the game ({result.game_bytes / 1e6:.2f} MB of "
           f"game data with the modules it imports) into {result.out_dir} in "

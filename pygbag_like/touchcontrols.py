@@ -160,3 +160,14 @@ def touch_controls_for(configured: tuple[tuple[str, str], ...] | None,
     return guessed, (f"an on-screen gamepad for the keys the game reads, as if its config "
                      f"said {as_toml(guessed)} (write your own, or touch-controls = false "
                      "for none)")
+
+
+def touch_keyboard_for(configured: bool | None, use: InputUse) -> tuple[bool, str]:
+    """Whether the page offers a button that opens the phone's keyboard, and what to tell
+    the developer ("" when the config chose or there is none)."""
+    if configured is not None:
+        return configured, ""
+    if not use.text:
+        return False, ""
+    return True, ("a keyboard button that opens the phone's keyboard, as the game reads "
+                  "typed text (touch-keyboard = false for none)")

@@ -166,6 +166,9 @@ def test_touch_controls_orientation_and_background_audio(game: Path) -> None:
     assert load_config(game.parent).touch_controls is None  # not set: guessed by pack
     write(game / "pack.toml", "touch-controls = false\n")
     assert load_config(game).touch_controls == ()  # no gamepad, not even a guessed one
+    assert load_config(game).touch_keyboard is None  # not set: guessed by pack
+    write(game / "pack.toml", "touch-keyboard = false\n")
+    assert load_config(game).touch_keyboard is False
 
 
 @pytest.mark.parametrize(
@@ -182,6 +185,7 @@ def test_touch_controls_orientation_and_background_audio(game: Path) -> None:
         ("touch-controls = {a = 32}", "button 'a' presses an unknown key 32"),
         ('orientation = "sideways"', "'orientation' in .* must be one of any, landscape, portrait"),
         ('background-audio = "yes"', "'background-audio' in .* must be true or false"),
+        ("touch-keyboard = 1", "'touch-keyboard' in .* must be true or false"),
     ],
 )
 def test_wrong_phone_settings(game: Path, toml: str, message: str) -> None:

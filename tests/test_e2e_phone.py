@@ -189,6 +189,43 @@ def test_the_phone_keyboard_types_into_a_game_that_asks_for_text(phone):
     page.wait_for_function(f"{active} === 'canvas'")
 
 
+def test_the_keyboard_button_types_keys_into_a_game_that_reads_them(phone):
+    """A game that reads typed keys but never asks for text (a word game, a name entry)
+    gets a keyboard button; letters, digits and spaces come as keys and as text."""
+    page = phone.page
+    page.locator("#pl-start").tap()
+    assert phone.wait_for_line("started"), phone.console[-20:]
+    active = "document.activeElement && document.activeElement.id"
+    button = page.locator("#pl-keyboard")
+    assert button.is_visible()
+    button.tap()
+    page.wait_for_function(f"{active} === 'pl-text-input'")
+    phone.console.clear()
+    page.keyboard.insert_text("Hi 7!")  # as a phone keyboard types: input events, no keys
+    assert phone.wait_for_line("text !"), phone.console[-20:]
+    assert phone.lines("key ") == ["key h", "key i", "key space", "key 7"], phone.console
+    assert phone.lines("text ") == ["text H", "text i", "text  ", "text 7", "text !"]
+    assert phone.lines("up ") == ["up h", "up i", "up space", "up 7"]
+    phone.console.clear()
+    page.keyboard.press("Backspace")  # a key with its own code: SDL has it, sent once
+    assert phone.wait_for_line("up backspace"), phone.console[-20:]
+    # A phone's Backspace (Android): no key code, only the field losing a character.
+    page.evaluate("""() => {
+        const field = document.getElementById("pl-text-input");
+        field.value = "";
+        field.dispatchEvent(new InputEvent("input", {inputType: "deleteContentBackward"}));
+    }""")
+    page.wait_for_function("document.getElementById('pl-text-input').value === ' '")
+    for _ in range(100):
+        if len(phone.lines("key backspace")) >= 2:
+            break
+        page.wait_for_timeout(100)
+    assert len(phone.lines("key backspace")) == 2, phone.console[-20:]
+    button.tap()  # the keyboard goes away, the keys are the game's again
+    page.wait_for_function(f"{active} === 'canvas'")
+    assert not phone.errors, phone.errors
+
+
 def test_held_the_wrong_way_the_phone_is_asked_to_turn(url, browser):
     session = open_game(browser, url, viewport=PORTRAIT, **PHONE)
     hint = session.page.locator("#pl-rotate")

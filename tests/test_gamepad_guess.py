@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pygbag_like.keyuse import InputUse, input_use, key_name
-from pygbag_like.touchcontrols import guessed_controls, touch_controls_for
+from pygbag_like.touchcontrols import guessed_controls, touch_controls_for, touch_keyboard_for
 
 REAL_GAMES = Path(__file__).parent / "realgames"
 
@@ -185,3 +185,33 @@ def test_real_games() -> None:
         ("up", "w"), ("left", "a"), ("right", "d"))  # and the mouse aims
     for tapped in ("flappybird", "dfp_grass", "pygame_menu_selector"):
         assert guessed_controls(real_game(tapped)) == (), tapped
+
+
+@pytest.mark.parametrize(("source", "reads_text"), [
+    ("if event.type == pygame.KEYDOWN:\n    name += event.unicode\n", True),
+    ("if event.type == pygame.TEXTINPUT:\n    name += event.text\n", True),
+    ("letter = pygame.key.name(event.key)\n", True),
+    ("pygame.key.start_text_input()\n", True),
+    ("if event.key == pygame.K_SPACE:\n    jump()\n", False),
+])
+def test_games_reading_typed_text_get_a_keyboard_button(source: str, reads_text: bool) -> None:
+    use = use_of(source)
+    assert use.text is reads_text
+    assert touch_keyboard_for(None, use)[0] is reads_text
+    assert touch_keyboard_for(False, use) == (False, "")  # the config decides
+    assert touch_keyboard_for(True, use) == (True, "")
+    if reads_text:
+        assert "touch-keyboard = false for none" in touch_keyboard_for(None, use)[1]
+
+
+def test_a_key_read_by_a_function_an_if_that_quits_calls_is_a_quitting_key() -> None:
+    # leerob/Space_Invaders: Escape quits through a predicate; a Select button ended the game.
+    use = use_of("def should_exit(evt):\n"
+                 "    return evt.type == QUIT or (evt.type == KEYUP and evt.key == K_ESCAPE)\n"
+                 "for e in event.get():\n"
+                 "    if self.should_exit(e):\n"
+                 "        sys.exit()\n"
+                 "    if e.key == K_SPACE:\n"
+                 "        shoot()\n")
+    assert use.quitting == {"escape"}
+    assert guessed_controls(use) == (("a", "space"),)
