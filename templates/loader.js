@@ -209,13 +209,19 @@
   const ENOENT = 44;  // emscripten's errno for "no such file or directory"
 
   /**
-   * Games written on Windows or macOS open "Player.png" as "player.png". Below `mount`, a
-   * name that is not found falls back to the one entry of its folder that matches it
-   * ignoring case (as it would on the author's machine), with one console warning each.
+   * Games written on Windows or macOS open "Player.png" as "player.png", and on Windows
+   * "assets\\player.png". Below `mount`, a name that is not found falls back to the one
+   * entry of its folder that matches it ignoring case, and a name with backslashes to the
+   * path they separate (as it would on the author's machine), with one console warning each.
    */
-  function foldCaseBelow(FS, mount) {
+  function desktopNamesBelow(FS, mount) {
     const lookupNode = FS.lookupNode;
     const warned = new Set();
+    const warnOnce = function (path, message) {
+      if (warned.has(path)) return;
+      warned.add(path);
+      console.warn(message);
+    };
     FS.lookupNode = function (parent, name) {
       try {
         return lookupNode(parent, name);
@@ -223,17 +229,24 @@
         if (!(err instanceof FS.ErrnoError) || err.errno !== ENOENT) throw err;
         const folder = FS.getPath(parent);
         if (folder !== mount && folder.indexOf(mount + "/") !== 0) throw err;
+        const path = folder + "/" + name;
+        if (name.indexOf("\\") >= 0) {
+          const parts = name.split("\\").filter(function (part) { return part && part !== "."; });
+          let node = parent;
+          for (const part of parts) {
+            node = part === ".." ? node.parent : FS.lookupNode(node, part);  // throws ENOENT
+          }
+          warnOnce(path, path + " does not exist: using " + FS.getPath(node) + " (\\ " +
+            "separates folders on Windows only; write / in the game's paths)");
+          return node;
+        }
         const wanted = name.toLowerCase();
         const matches = Object.keys(parent.contents || {}).filter(function (entry) {
           return entry.toLowerCase() === wanted;
         });
         if (matches.length !== 1) throw err;
-        const path = folder + "/" + name;
-        if (!warned.has(path)) {
-          warned.add(path);
-          console.warn(path + " does not exist: using " + matches[0] + " (the name differs " +
-            "by letter case; the browser's files are case-sensitive, rename one of them)");
-        }
+        warnOnce(path, path + " does not exist: using " + matches[0] + " (the name differs " +
+          "by letter case; the browser's files are case-sensitive, rename one of them)");
         return lookupNode(parent, matches[0]);
       }
     };
@@ -389,7 +402,7 @@
         preRun: [function (module) {
           performance.mark("pl:instantiated");
           mountPackage(module.FS, files.gameMeta, files.gameData, cfg.mount, false);
-          foldCaseBelow(module.FS, cfg.mount);
+          desktopNamesBelow(module.FS, cfg.mount);
           if (files.saved) page.saves = PygbagLike.saves.keep(module.FS, cfg.mount, files.saved);
           performance.mark("pl:mounted");
         }],
@@ -561,7 +574,7 @@
     const stage = page.stage = PygbagLike.stage.attach(config);
     page.canvas = stage.canvas;
     PygbagLike.gamepad.attach(config);
-    PygbagLike.textInput.attach(stage);
+    PygbagLike.textInput.attach(stage, config);
     page.followVisibility();
     const again = $("pl-again");
     if (again) again.addEventListener("click", function () { play(page, page.restart()); });

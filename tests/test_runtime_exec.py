@@ -387,7 +387,7 @@ def test_memory_grows_for_a_300_mb_allocation(runtime, tmp_path):
     assert "allocated 300 7" in result.stdout
 
 
-def test_names_that_differ_by_case_fall_back_to_the_file(runtime, tmp_path):
+def test_names_that_differ_by_case_or_use_backslashes_fall_back_to_the_file(runtime, tmp_path):
     (tmp_path / "Assets").mkdir()
     (tmp_path / "Assets" / "data.txt").write_text("found it")
     media.make_images(tmp_path / "img")
@@ -397,15 +397,23 @@ def test_names_that_differ_by_case_fall_back_to_the_file(runtime, tmp_path):
         import pygame
         print(open("assets/DATA.TXT").read())
         print("image", pygame.image.load("IMG/IMG.PNG").get_size())
-        try:
-            open("assets/nothing.txt")
-        except FileNotFoundError:
-            print("missing stays missing")
+        print("windows", open("Assets\\\\data.txt").read(), open(".\\\\ASSETS\\\\Data.txt").read())
+        for missing in ("assets/nothing.txt", "Assets\\\\nothing.txt"):
+            try:
+                open(missing)
+            except FileNotFoundError:
+                print("missing stays missing")
+        with open("Assets\\\\new.txt", "w") as file:  # a new file: the name as written
+            file.write("written")
+        print("read back", open("Assets\\\\new.txt").read())
     """)
     assert result.returncode == 0, result.stderr
     assert "found it" in result.stdout and "image (12, 8)" in result.stdout
-    assert "missing stays missing" in result.stdout
+    assert "windows found it found it" in result.stdout
+    assert result.stdout.count("missing stays missing") == 2
+    assert "read back written" in result.stdout
     assert "DATA.TXT does not exist: using data.txt" in result.stderr
+    assert "\\data.txt does not exist: using /" in result.stderr
 
 
 def test_window_keeps_the_asked_size_and_updates_are_time_sliced(runtime, tmp_path):
