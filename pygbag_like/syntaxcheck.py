@@ -18,7 +18,13 @@ def parse_for_browser(source: str, rel: str) -> ast.Module:
     """`ast.parse` as the browser's Python would parse: SyntaxError (with the line) for what
     only a newer Python reads."""
     if sys.version_info[:2] <= BROWSER_PYTHON:
-        return ast.parse(source, rel)
+        try:
+            return ast.parse(source, rel)
+        except SyntaxError as error:
+            if (error.msg or "").startswith("f-string"):  # a PEP 701 f-string, most likely
+                error.msg = (f"{error.msg} (Python 3.12 reads quotes like the f-string's own, "
+                             f"a backslash or a comment in its braces: {BROWSER_RUNS})")
+            raise
     try:
         tree = ast.parse(source, rel, feature_version=BROWSER_PYTHON)
     except SyntaxError as error:

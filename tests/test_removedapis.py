@@ -1,4 +1,5 @@
-"""Warnings about standard-library names removed from the browser's Python."""
+"""Warnings about standard-library names that fail in the browser: removed from its Python,
+or needing threads or processes."""
 
 import ast
 from pathlib import Path
@@ -33,6 +34,20 @@ def test_names_that_still_exist_or_fallbacks_are_not_warned_about() -> None:
     assert warnings_for("import time, collections, collections.abc\n"
                         "time.perf_counter()\ncollections.OrderedDict()\n"
                         "collections.abc.Iterable\nclock.tick(60)\n") == []
+
+
+def test_threads_processes_and_programs_are_named() -> None:
+    # RicardoMarinho-code/Juninho-s-Fighter started an asset loader and input threads: it
+    # packed silently and died in the browser on "can't start new thread".
+    assert warnings_for("import threading\nthreading.Thread(target=load).start()\n") == [
+        "game.py:2: threading.Thread fails in the browser: a web page runs the game on one "
+        "thread: call its work from the game loop"]
+    assert [w.split(": ")[1] for w in warnings_for(
+        "from threading import Timer\nimport concurrent.futures, subprocess\n"
+        "pool = concurrent.futures.ThreadPoolExecutor()\nsubprocess.run(['ls'])\n"
+        "import threading\nlock = threading.Lock()\n")] == [
+        "threading.Timer fails in the browser", "concurrent.futures.ThreadPoolExecutor fails "
+        "in the browser", "subprocess.run fails in the browser"]
 
 
 def test_pack_warns_only_for_modules_the_game_runs(tmp_path: Path) -> None:
