@@ -169,6 +169,25 @@ def _has_main_guard(tree: ast.Module) -> bool:
                for node in tree.body)
 
 
+def _opens_window_when_run(tree: ast.Module) -> bool:
+    """Whether code at the module's top (not in its functions or classes) calls set_mode or
+    loops: a game's script, where its other modules only define things."""
+    definitions = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+    return any(isinstance(node, ast.While) or (isinstance(node, ast.Call)
+                                               and isinstance(node.func, ast.Attribute)
+                                               and node.func.attr == "set_mode")
+               for statement in tree.body if not isinstance(statement, definitions)
+               for node in _walk_outside_definitions(statement))
+
+
+def _walk_outside_definitions(node: ast.AST):
+    """ast.walk, not entering function or class bodies."""
+    yield node
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            yield from _walk_outside_definitions(child)
+
+
 def _entry_point(root: Path, asked: str | None, rels: list[str],
                  modules: Mapping[str, ast.Module],
                  broken: Mapping[str, ScanError]) -> tuple[str, str | None]:
@@ -188,8 +207,10 @@ def _entry_point(root: Path, asked: str | None, rels: list[str],
         guarded = sorted(rel for rel, tree in top.items() if _has_main_guard(tree)
                          and any(_uses_pygame(modules[reached]) for reached
                                  in import_graph(modules, rel).reachable))
+        opening = [rel for rel in scripts if _opens_window_when_run(top[rel])]
         for chosen, why in (([rel for rel in scripts if rel in guarded],
                              "the one script here that uses pygame and runs when started"),
+                            (opening, "the one script here that opens the window when run"),
                             (scripts, "the one script here that uses pygame"),
                             (guarded, "the one script here with if __name__ == \"__main__\"")):
             if len(chosen) == 1:

@@ -441,3 +441,19 @@ def test_no_entry_point_names_the_scripts_using_pygame_in_its_folders(tmp_path: 
     (game / "spaceshooter" / "spaceShooter.py").write_text("print('no pygame')\n")
     with pytest.raises(ScanError, match=r"the entry point of a game is main\.py"):
         scan_game(game)
+
+
+def test_of_several_pygame_modules_the_one_that_opens_the_window_is_the_entry_point(
+        tmp_path: Path) -> None:
+    game = tmp_path / "phflorg"  # olesk75/adventures-in-pygame: nine modules use pygame
+    game.mkdir()
+    (game / "phflorg.py").write_text("import pygame as pg\nfrom level import Level\n"
+                                     "screen = pg.display.set_mode((640, 480))\n"
+                                     "while True:\n    pg.display.update()\n")
+    (game / "level.py").write_text("import pygame as pg\nclass Level:\n    def run(self):\n"
+                                   "        while True:\n            pg.display.set_mode((1, 1))\n")
+    (game / "player.py").write_text("import pygame\nSPEED = 3\n")
+    result = scan_game(game)
+    assert result.entry_point == "phflorg.py"
+    assert any("phflorg.py is the entry point (the one script here that opens the window"
+               in warning for warning in result.warnings)
