@@ -133,17 +133,23 @@
       }, true);
     }
 
-    /** The button switches fullscreen; while the game runs it hides until the mouse moves. */
+    /**
+     * The button switches fullscreen, and so does the game's pygame.display.toggle_fullscreen
+     * (a `pl-toggle-fullscreen` event, plpygame.py): the whole page, so its panels stay in
+     * view. While the game runs the button hides until the mouse moves.
+     */
     fullscreenButton(button) {
-      if (!button) return;
-      button.addEventListener("click", function () {
+      const toggle = function () {
         if (document.fullscreenElement) document.exitFullscreen();
         else if (document.documentElement.requestFullscreen) {
           document.documentElement.requestFullscreen().catch(function (err) {
             console.warn("fullscreen refused:", err);
           });
         }
-      });
+      };
+      window.addEventListener("pl-toggle-fullscreen", toggle);
+      if (!button) return;
+      button.addEventListener("click", toggle);
       let timer = null;
       const wake = function (event) {
         if (event && event.pointerType === "touch") return;  // a tap is the game's

@@ -438,6 +438,49 @@ def test_window_keeps_the_asked_size_and_updates_are_time_sliced(runtime, tmp_pa
     assert seconds < 8, seconds
 
 
+def test_fullscreen_keeps_the_asked_size_and_the_game_keeps_its_update_wrapper(runtime,
+                                                                              tmp_path):
+    # SDL made the canvas alone fullscreen at the screen's size: a game laid out for
+    # 1366x768 was cut off and the page's error panel hidden (wsadkiewicz/DanteGames).
+    # The first-frame mark put pygame's update back after the first frame, over a wrapper
+    # the game had put there (a profiler, an FPS counter).
+    result = run_exec(tmp_path, """
+        import os
+        os.environ["SDL_VIDEODRIVER"] = "emscripten"
+        import js, pygame
+        pygame.init()
+        screen = pygame.display.set_mode((1366, 768), pygame.FULLSCREEN)
+        print("size", screen.get_size(), "fullscreen", bool(screen.get_flags() & pygame.FULLSCREEN))
+        js.eval("window.toggled = 0; window.addEventListener('pl-toggle-fullscreen',"
+                " function () { window.toggled += 1; })")
+        print("toggle", pygame.display.toggle_fullscreen(), js.eval("window.toggled"))
+        updates = []
+        update = pygame.display.update
+        pygame.display.update = lambda *args: updates.append(1) or update(*args)
+        for _ in range(3):
+            pygame.display.update()
+        print("wrapped updates", len(updates))
+    """)
+    assert result.returncode == 0, result.stderr
+    assert "size (1366, 768) fullscreen False" in result.stdout, result.stdout
+    assert "toggle 1 1" in result.stdout, result.stdout
+    assert "wrapped updates 3" in result.stdout, result.stdout
+
+
+def test_a_thread_is_refused_with_a_reason(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        import threading
+        try:
+            threading.Thread(target=print).start()
+        except RuntimeError as error:
+            print("refused:", error)
+        print("timer", threading.Timer(1, print).__class__.__name__)
+    """)
+    assert result.returncode == 0, result.stderr
+    assert "refused: threads cannot start in the browser: a web page runs the game on one" in (
+        result.stdout)
+
+
 def test_pygbag_style_platform_window_and_js(runtime, tmp_path):
     result = run_exec(tmp_path, """
         import asyncio, sys, platform
@@ -490,3 +533,100 @@ def test_os_exit_ends_the_script_with_its_code(runtime, tmp_path):
     """)
     assert result.returncode == 3, result.stderr
     assert "leaving" in result.stdout
+
+
+# Alpha blits over surface formats, as the generic loop of pygame-ce 2.5.6 blends them (hashes
+# of the results from the runtime before pygame-ce-wasm-alphablit-8888.patch, which reads
+# 4-byte pixels in line): "source destination blanket-alpha" -> sha256 prefix of RGBA bytes.
+GENERIC_ALPHA_BLITS = {
+    "argb display None": "4f1b0f11341e456e",
+    "argb display 128": "05c12e2eee72950c",
+    "argb argb None": "f831017b865f645c",
+    "argb argb 128": "686872a21bcae25e",
+    "argb xrgb None": "18eadb3863ba6c67",
+    "argb xrgb 128": "639b8fd8a5cfd4cc",
+    "argb rgb24 None": "618e3c897894a9ff",
+    "argb rgb24 128": "1aeefb9872b96f87",
+    "argb rgb16 None": "255f47be0beba795",
+    "argb rgb16 128": "1f82eada805c7735",
+    "argb bgra None": "ec0badc1e2a1bd7b",
+    "argb bgra 128": "0a1eaf0dd6e5a9b4",
+    "abgr display None": "e1c9815ccdf451c5",
+    "abgr display 128": "7b7816040298a9bc",
+    "abgr argb None": "b5e5abd0bdd3075c",
+    "abgr argb 128": "bd47bc21a0a7f454",
+    "abgr xrgb None": "2f600181bf5867dd",
+    "abgr xrgb 128": "5613b5711d0f8274",
+    "abgr rgb24 None": "d53ee23eaa053bb5",
+    "abgr rgb24 128": "9b1c049798b095a8",
+    "abgr rgb16 None": "1f55958b489d6dd8",
+    "abgr rgb16 128": "eba8b9cbd7641f4e",
+    "abgr bgra None": "ecfe5fb026cb3930",
+    "abgr bgra 128": "48704b070988b0ff",
+    "converted display None": "6617741ffc4bbae8",
+    "converted display 128": "b71e1cd76a29e81d",
+    "converted argb None": "4377cdd00d7d34a9",
+    "converted argb 128": "36b5b4040a87035d",
+    "converted xrgb None": "95c2bb4b08ab1df9",
+    "converted xrgb 128": "8f0987c66017ca3f",
+    "converted rgb24 None": "04b6810e1e323c40",
+    "converted rgb24 128": "458e52665d985959",
+    "converted rgb16 None": "266e0acb4f5fc802",
+    "converted rgb16 128": "5ef1320943735c34",
+    "converted bgra None": "041d3451e25f0dd2",
+    "converted bgra 128": "e9ef8d42248f0bda",
+}
+
+
+def test_alpha_blits_give_the_pixels_of_pygames_generic_loop(runtime, tmp_path):
+    result = run_exec(tmp_path, """
+        import hashlib, random, zlib
+        import pygame
+        pygame.init()
+        pygame.display.set_mode((64, 48))
+        rng = random.Random(7)
+
+        def noise(size, flags=0, depth=32, masks=None):
+            s = pygame.Surface(size, flags, depth, masks) if masks else pygame.Surface(
+                size, flags, depth)
+            for y in range(size[1]):
+                for x in range(size[0]):
+                    s.set_at((x, y), (rng.randrange(256), rng.randrange(256),
+                                      rng.randrange(256),
+                                      rng.choice((0, 1, 77, 128, 200, 254, 255))))
+            return s
+
+        sources = {
+            "argb": lambda: noise((23, 17), pygame.SRCALPHA),
+            "abgr": lambda: noise((23, 17), pygame.SRCALPHA, 32,
+                                  (0xFF, 0xFF00, 0xFF0000, 0xFF000000)),
+            "converted": lambda: noise((23, 17), pygame.SRCALPHA).convert_alpha(),
+        }
+        destinations = {
+            "display": lambda: pygame.display.get_surface(),
+            "argb": lambda: noise((64, 48), pygame.SRCALPHA),
+            "xrgb": lambda: noise((64, 48)),
+            "rgb24": lambda: noise((64, 48), 0, 24),
+            "rgb16": lambda: noise((64, 48), 0, 16),
+            "bgra": lambda: noise((64, 48), pygame.SRCALPHA, 32,
+                                  (0xFF00, 0xFF0000, 0xFF000000, 0xFF)),
+        }
+        for source, make_source in sources.items():
+            for destination, make_destination in destinations.items():
+                for blanket in (None, 128):
+                    where = (7, 9)
+                    rng.seed(zlib.crc32(repr((source, destination, blanket, where)).encode()))
+                    src, dst = make_source(), make_destination()
+                    if destination == "display":
+                        dst.blit(noise((64, 48)), (0, 0))
+                    if blanket is not None:
+                        src.set_alpha(blanket)
+                    dst.blit(src, where)
+                    dst.subsurface((3, 2, 40, 30)).blit(src.subsurface((2, 1, 15, 12)), (1, 1))
+                    digest = hashlib.sha256(pygame.image.tobytes(dst, "RGBA")).hexdigest()
+                    print("blit", source, destination, blanket, digest[:16])
+    """)
+    assert result.returncode == 0, result.stderr
+    got = {" ".join(line.split()[1:4]): line.split()[4]
+           for line in result.stdout.splitlines() if line.startswith("blit ")}
+    assert got == GENERIC_ALPHA_BLITS

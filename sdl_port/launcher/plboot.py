@@ -229,8 +229,23 @@ def _sleep_busy(seconds):
         pass
 
 
+NO_THREADS = ("threads cannot start in the browser: a web page runs the game on one thread "
+              "(call the thread's work from the game loop instead)")
+
+
+def _refuse_thread(*args, **kwargs):
+    """_thread.start_new_thread in the browser (CPython's own says only "can't start new
+    thread")."""
+    raise RuntimeError(NO_THREADS)
+
+
 def _install_browser_defaults():
+    import _thread
+
     time.sleep = _sleep_yielding if ASYNCIFY else _sleep_busy
+    _thread.start_new_thread = _thread.start_new = _refuse_thread
+    if "threading" in sys.modules:
+        sys.modules["threading"]._start_new_thread = _refuse_thread
 
 
 def _exit_status(exc: SystemExit) -> int:

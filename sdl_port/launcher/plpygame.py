@@ -7,7 +7,10 @@
 - Window size: SDL gives a RESIZABLE window the canvas's CSS size, which is the page's
   scaled view of the game; the game asked for its own size. RESIZABLE goes through only when
   the page lets the game fill it (`resize = "fill"`); otherwise the surface keeps the size
-  the game asked for and the page scales the canvas.
+  the game asked for and the page scales the canvas. FULLSCREEN never goes through: SDL
+  would make the canvas alone fullscreen at the screen's size (a game laid out for the size
+  it asked for was cut off, and the page's error panel was hidden behind it);
+  `toggle_fullscreen` asks the page to go fullscreen as its own button does.
 - The first display update marks `pl:first-frame` in the page's performance timeline (the
   moment a player sees the game; benchmarks read it).
 - Text input: `pygame.key.start_text_input` and `stop_text_input` also tell the page (a
@@ -117,6 +120,7 @@ def _keep_window_size(pygame, resizable: bool) -> None:
     set_mode = pygame.display.set_mode
 
     def keeping_size(size=(0, 0), flags=0, *args, **kwargs):
+        flags &= ~pygame.FULLSCREEN
         if not resizable:
             flags &= ~pygame.RESIZABLE
             return set_mode(size, flags, *args, **kwargs)
@@ -126,6 +130,15 @@ def _keep_window_size(pygame, resizable: bool) -> None:
 
     keeping_size.__doc__ = set_mode.__doc__
     pygame.display.set_mode = keeping_size
+
+    def toggle_fullscreen():
+        import pljs
+
+        pljs.page_event("toggle-fullscreen")
+        return 1
+
+    toggle_fullscreen.__doc__ = pygame.display.toggle_fullscreen.__doc__
+    pygame.display.toggle_fullscreen = toggle_fullscreen
 
 
 def _tell_the_page_about_text_input(pygame) -> None:
@@ -198,12 +211,15 @@ def _mark_first_frame(pygame) -> None:
     display = pygame.display
     originals = {name: getattr(display, name) for name in ("flip", "update")}
 
+    markers = {}
+
     def marking(name):
         def first_update(*args, **kwargs):
             result = originals[name](*args, **kwargs)
             _pl.js('{"op": "mark", "name": "pl:first-frame"}')
-            for other, function in originals.items():  # later updates go straight through
-                setattr(display, other, function)
+            for other, function in originals.items():  # later updates go straight through,
+                if getattr(display, other) is markers[other]:  # unless the game wrapped them
+                    setattr(display, other, function)
             return result
 
         first_update.__name__ = name
@@ -211,7 +227,8 @@ def _mark_first_frame(pygame) -> None:
         return first_update
 
     for name in originals:
-        setattr(display, name, marking(name))
+        markers[name] = marking(name)
+        setattr(display, name, markers[name])
 
 
 def patch(pygame, resizable: bool, asyncify: bool) -> None:

@@ -30,10 +30,13 @@ RECIPE = Recipe(
     # pixelcopy's enum: surfarray.array_alpha() aborted on an assert, array_red() copied the
     # colour key plane. pygame._sdl2.controller and touch were compiled in but never
     # registered; pygame.scrap was left out of the static build (it is in now, over SDL's
-    # clipboard).
+    # clipboard). Alpha blits of 4-byte surfaces took 36 times the desktop's time (its SIMD
+    # blitters are left out of WebAssembly builds; the generic loop called SDL_GetRGBA
+    # twice a pixel): they read the bytes in line now, with the same blending macros.
     patches=("pygame-ce-static-module-state.patch", "pygame-ce-function-signatures.patch",
              "pygame-ce-render-owns-window.patch", "pygame-ce-static-pixelcopy-view-kind.patch",
-             "pygame-ce-load-controller-touch.patch", "pygame-ce-load-scrap.patch"),
+             "pygame-ce-load-controller-touch.patch", "pygame-ce-load-scrap.patch",
+             "pygame-ce-wasm-alphablit-8888.patch"),
 )
 
 C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")
