@@ -42,7 +42,12 @@
     });
     if (button && config.touch_keyboard) {
       button.hidden = false;
-      // A click is a user gesture, in which a phone lets a field's focus open its keyboard.
+      // Pressing the button must not take the focus (the field would lose it, and with it
+      // the keyboard, before the click); the click is a user gesture, in which a phone lets
+      // a field's focus open its keyboard.
+      const keepFocus = function (event) { event.preventDefault(); };
+      button.addEventListener("pointerdown", keepFocus);
+      button.addEventListener("mousedown", keepFocus);
       button.addEventListener("click", function () {
         playerWants = !playerWants;
         update();
@@ -59,6 +64,8 @@
     field.addEventListener("keydown", function (event) {
       if (event.key === "Backspace" && event.keyCode === 8) keyed = true;
     });
+    // SDL cancels a Backspace key's default: no input event follows to clear the mark.
+    field.addEventListener("keyup", function () { keyed = false; });
     field.addEventListener("input", function (event) {
       if (event.isComposing) return;  // a word being composed: it comes at compositionend
       if (!keyed && event.inputType === "deleteContentBackward") {
