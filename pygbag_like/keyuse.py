@@ -76,6 +76,7 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
     order: keys named as often are listed in the order they are first met."""
     trees = list(modules)
     quitters = _quitting_functions(trees)
+    loop_ends = _loop_ending_statements(trees)
     predicates = _key_predicates(trees)
     counts: Counter[str] = Counter()
     tests: Counter[str] = Counter()  # how many `if` tests read each key
@@ -99,8 +100,7 @@ def input_use(modules: Iterable[ast.Module]) -> InputUse:
                         ast.dump(ast.Module(body=node.body, type_ignores=[])))
                 if _names(node.test, "KMOD_") or _calls_named(node.test, {"get_mods"}):
                     with_modifier.update(tested)
-                if any(isinstance(statement, ast.Expr) and _quits(statement, quitters)
-                       for statement in node.body):
+                if _ends_the_game(node.body, quitters, loop_ends):
                     quitting.update(tested)
             name = _referenced_name(node)
             if name is None:
@@ -147,6 +147,90 @@ def _quitting_functions(trees: list[ast.Module]) -> frozenset[str]:
         and any(isinstance(statement, ast.Expr) and _quits(statement, frozenset())
                 for statement in node.body)
         and not any(isinstance(inner, ast.For | ast.While) for inner in ast.walk(node)))
+
+
+def _loop_ending_statements(trees: list[ast.Module]) -> set[int]:
+    """The statements (by id) that end the game's loop: `running = False` in a `while
+    running:` loop (or `self.running = False` anywhere, for `while self.running:`), and
+    `return False` in a function a `while keep_running():` loop tests. The game's loop is
+    one after which the game only quits: pygame.quit() or sys.exit() follow it, or nothing
+    does at the end of the script or of the function the script calls last (its main());
+    a title screen's `while waiting:` is not."""
+    attributes: set[str] = set()
+    tests: set[str] = set()
+    ends: set[int] = set()
+    for loop in _game_loops(trees):
+        if isinstance(loop.test, ast.Name):
+            ends |= {id(node) for node in ast.walk(loop) if isinstance(node, ast.Assign)
+                     and _is_false(node.value) and any(isinstance(target, ast.Name)
+                                                       and target.id == loop.test.id
+                                                       for target in node.targets)}
+        elif isinstance(loop.test, ast.Attribute):
+            attributes.add(loop.test.attr)
+        elif isinstance(loop.test, ast.Call):
+            tests.add(_referenced_name(loop.test.func) or "")
+    for tree in trees:
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Assign) and _is_false(node.value)
+                    and any(isinstance(target, ast.Attribute) and target.attr in attributes
+                            for target in node.targets)):
+                ends.add(id(node))
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in tests:
+                ends |= {id(inner) for inner in ast.walk(node)
+                         if isinstance(inner, ast.Return) and _is_false(inner.value)}
+    return ends
+
+
+def _game_loops(trees: list[ast.Module]) -> list[ast.While]:
+    """The `while` loops after which the game only quits (see _loop_ending_statements)."""
+    last_called = {name for tree in trees if (name := _called_last(tree))}
+    loops = []
+    for tree in trees:
+        for node in ast.walk(tree):
+            ends_script = node is tree or (isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                                           and node.name in last_called)
+            for block in (getattr(node, name, None) for name in ("body", "orelse", "finalbody")):
+                if not isinstance(block, list):
+                    continue
+                for index, statement in enumerate(block):
+                    after = block[index + 1:]
+                    if isinstance(statement, ast.While) and (
+                            (after and all(isinstance(later, ast.Expr)
+                                           and _quits(later, frozenset()) for later in after))
+                            or (not after and ends_script and block is node.body)):
+                        loops.append(statement)
+    return loops
+
+
+def _called_last(tree: ast.Module) -> str | None:
+    """The function the script calls last (`main()`, or under `if __name__ == ...`)."""
+    last = tree.body[-1] if tree.body else None
+    if isinstance(last, ast.If) and last.body:
+        last = last.body[-1]
+    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
+        return _referenced_name(last.value.func)
+    return None
+
+
+def _ends_the_game(body: list[ast.stmt], quitters: frozenset[str], loop_ends: set[int]) -> bool:
+    """Whether an `if` body quits (pygame.quit(), sys.exit(), raise SystemExit...), or only
+    ends the game's loop (`running = False`, and nothing else but `break`)."""
+    if any((isinstance(statement, ast.Expr) and _quits(statement, quitters))
+           or _raises_system_exit(statement) for statement in body):
+        return True
+    return (any(id(statement) in loop_ends for statement in body)
+            and all(id(statement) in loop_ends or isinstance(statement, ast.Break | ast.Pass)
+                    for statement in body))
+
+
+def _is_false(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is False
+
+
+def _raises_system_exit(statement: ast.AST) -> bool:
+    return (isinstance(statement, ast.Raise) and statement.exc is not None
+            and _referenced_name(statement.exc.func if isinstance(statement.exc, ast.Call)
+                                 else statement.exc) == "SystemExit")
 
 
 def _key_predicates(trees: list[ast.Module]) -> dict[str, set[str]]:

@@ -215,3 +215,28 @@ def test_a_key_read_by_a_function_an_if_that_quits_calls_is_a_quitting_key() -> 
                  "        shoot()\n")
     assert use.quitting == {"escape"}
     assert guessed_controls(use) == (("a", "space"),)
+
+
+@pytest.mark.parametrize("source", [
+    # cluddles/pygame-asteroids: Escape ends `while keep_running():`.
+    "def keep_running():\n    keys = pygame.key.get_pressed()\n"
+    "    if keys[pygame.K_ESCAPE]:\n        return False\n    return True\n"
+    "while keep_running():\n    if keys[K_SPACE]:\n        shoot()\n",
+    "running = True\nwhile running:\n    if event.key == K_ESCAPE:\n        running = False\n"
+    "    elif event.key == K_SPACE:\n        shoot()\n",
+    "while self.running:\n    if event.key == K_ESCAPE:\n        self.running = False\n"
+    "    if event.key == K_SPACE:\n        shoot()\n",
+    "while True:\n    if event.key == K_ESCAPE:\n        raise SystemExit\n"
+    "    if event.key == K_SPACE:\n        shoot()\n",
+])
+def test_keys_that_end_the_game_loop_are_quitting_keys(source: str) -> None:
+    use = use_of(source)
+    assert use.quitting == {"escape"}, use
+    assert guessed_controls(use) == (("a", "space"),)
+
+
+def test_a_flag_set_false_for_a_loop_that_is_not_the_games_is_not_quitting() -> None:
+    use = use_of("waiting = True\nwhile waiting:\n    if event.key == K_RETURN:\n"
+                 "        waiting = False\nrunning = True\nwhile running:\n"
+                 "    if event.key == K_ESCAPE:\n        running = False\npygame.quit()\n")
+    assert use.quitting == {"escape"}  # Return leaves the title screen: Start keeps it
