@@ -108,7 +108,7 @@ def scan_game(
     root = _checked_root(root)
     files = list_files(root, excludes, extra_excluded)
     rels = [game_file.rel for game_file in files]
-    notes = files_differing_by_case(rels)
+    notes = files_differing_by_case(rels) + git_lfs_pointers(files)
     modules: dict[str, ast.Module] = {}
     broken: dict[str, ScanError] = {}
     for game_file in files:
@@ -141,6 +141,28 @@ def scan_game(
             notes += removed_api_uses(rel, tree)
     return ScanResult(files=files, warnings=tuple(notes), modules=modules, entry_point=entry,
                       working_dir=cwd)
+
+
+LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
+LFS_POINTER_MAX_BYTES = 200  # a pointer is about 130 bytes: oid, size, version
+
+
+def git_lfs_pointers(files: Sequence[GameFile]) -> list[str]:
+    """A warning naming the files that are Git LFS pointers, not the files they stand for
+    (a clone without `git lfs`): the game fails on them in the browser as on the desktop."""
+    pointers = []
+    for game_file in files:
+        if game_file.size <= LFS_POINTER_MAX_BYTES and not game_file.rel.endswith(".py"):
+            with game_file.path.open("rb") as stream:
+                if stream.read(len(LFS_POINTER)) == LFS_POINTER:
+                    pointers.append(game_file.rel)
+    if not pointers:
+        return []
+    shown = ", ".join(pointers[:3]) + (f" and {len(pointers) - 3} more" if len(pointers) > 3
+                                       else "")
+    return [f"{shown} {'is a Git LFS pointer' if len(pointers) == 1 else 'are Git LFS pointers'}"
+            ", not the file itself: run `git lfs pull` in the game's repository, then pack "
+            "again"]
 
 
 def _module_name(rel: str, entry: str) -> str | None:

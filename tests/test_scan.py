@@ -457,3 +457,17 @@ def test_of_several_pygame_modules_the_one_that_opens_the_window_is_the_entry_po
     assert result.entry_point == "phflorg.py"
     assert any("phflorg.py is the entry point (the one script here that opens the window"
                in warning for warning in result.warnings)
+
+
+def test_git_lfs_pointers_are_named(tmp_path: Path) -> None:
+    # SpaghettiArchitect/simple_platformer keeps its PNGs in Git LFS: a clone without git lfs
+    # holds 130-byte pointers, which pack bundled without a word.
+    pointer = ("version https://git-lfs.github.com/spec/v1\n"
+               "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+               "size 12345\n")
+    game = make_game(tmp_path, {f"assets/{name}.png": pointer for name in "abcd"})
+    (game / "assets" / "real.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    warnings = [w for w in scan_game(game).warnings if "Git LFS" in w]
+    assert warnings == ["assets/a.png, assets/b.png, assets/c.png and 1 more are Git LFS "
+                        "pointers, not the file itself: run `git lfs pull` in the game's "
+                        "repository, then pack again"]
