@@ -128,6 +128,18 @@ def _has_await(node: ast.AST) -> bool:
     return any(isinstance(n, ast.Await | ast.AsyncFor | ast.AsyncWith) for n in ast.walk(node))
 
 
+def _counts_to_a_bound(loop: ast.While) -> bool:
+    """`while i < total: ... i += 1`: a loop over a count (drawing a board's cells once),
+    not a game loop."""
+    test = loop.test
+    if not isinstance(test, ast.Compare):
+        return False
+    counters = {side.id for side in (test.left, *test.comparators) if isinstance(side, ast.Name)}
+    return any(isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+               and node.target.id in counters and isinstance(node.op, ast.Add | ast.Sub)
+               for node in ast.walk(loop))
+
+
 def _never_ends(loop: ast.While) -> bool:
     """`while True:` (or any constant true test) that no break, return, raise or sys.exit
     inside can leave (a break inside an inner loop leaves only that loop)."""
@@ -237,7 +249,8 @@ def check_loops(modules: Mapping[str, ast.Module], entry_point: str = "main.py")
                    for n in names) or (isinstance(node, ast.While) and _polls_events(names)):
                 blocking.append(f"{rel}:{node.lineno}")
             elif isinstance(node, ast.While) and id(node) not in in_generators and (
-                    any(_is_game_call(n) for n in names) or _never_ends(node)):
+                    (any(_is_game_call(n) for n in names) and not _counts_to_a_bound(node))
+                    or _never_ends(node)):
                 warnings.append(f"{rel}:{node.lineno}: {FREEZE_WARNING}")
     return LoopReport(tuple(blocking), tuple(warnings))
 

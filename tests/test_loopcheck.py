@@ -89,6 +89,15 @@ def test_loop_that_can_never_end_and_never_yields_is_warned():
         assert not report(source).warnings, source
 
 
+def test_a_loop_that_draws_a_count_of_things_once_is_not_warned():
+    # mattjpoole/minesweeper draws its board's cells in `while cell_num < total:`.
+    board = ("import pygame\ncell = 0\nwhile cell < 400:\n"
+             "    pygame.draw.rect(screen, (0, 0, 0), (cell, 0, 4, 4))\n    cell += 1\n")
+    assert report(board).warnings == ()
+    drawing = "import pygame\nwhile running:\n    screen.fill((0, 0, 0))\n"
+    assert report(drawing).warnings, "a game loop that never yields is still warned"
+
+
 def test_tick_counts_only_on_a_clock():
     sprite_game = ("import asyncio, pygame\nclass Pipe:\n    def tick(self):\n        pass\n"
                    "up_pipe = Pipe()\nclock = pygame.time.Clock()\n"
