@@ -467,6 +467,34 @@ def test_fullscreen_keeps_the_asked_size_and_the_game_keeps_its_update_wrapper(r
     assert "wrapped updates 3" in result.stdout, result.stdout
 
 
+def test_fonts_and_images_load_from_file_objects(runtime, tmp_path):
+    # pygame_gui reads its default font from io.BytesIO: every pygame_gui game died on
+    # "can't access resource on platform" (mattjpoole/minesweeper).
+    media.make_images(tmp_path / "img")
+    result = run_exec(tmp_path, """
+        import io, os, zipfile
+        import pygame
+        pygame.init()
+        png = open("img/img.png", "rb").read()
+        print("bytesio image", pygame.image.load(io.BytesIO(png)).get_size())
+        print("hinted image", pygame.image.load(io.BytesIO(png), "x.png").get_size())
+        with open("img/img.png", "rb") as file:
+            print("file image", pygame.image.load(file).get_size())
+        with zipfile.ZipFile("assets.zip", "w") as archive:
+            archive.writestr("sprites/img.png", png)
+        with zipfile.ZipFile("assets.zip") as archive, archive.open("sprites/img.png") as member:
+            print("zip image", pygame.image.load(member).get_size())
+        font_path = os.path.join(os.path.dirname(pygame.__file__),
+                                 pygame.font.get_default_font())
+        font = pygame.font.Font(io.BytesIO(open(font_path, "rb").read()), 20)
+        print("bytesio font", font.size("hello")[1] > 0)
+    """)
+    assert result.returncode == 0, result.stderr
+    for line in ("bytesio image (12, 8)", "hinted image (12, 8)", "file image (12, 8)",
+                 "zip image (12, 8)", "bytesio font True"):
+        assert line in result.stdout, result.stdout + result.stderr
+
+
 def test_a_thread_is_refused_with_a_reason(runtime, tmp_path):
     result = run_exec(tmp_path, """
         import threading

@@ -33,10 +33,12 @@ RECIPE = Recipe(
     # clipboard). Alpha blits of 4-byte surfaces took 36 times the desktop's time (its SIMD
     # blitters are left out of WebAssembly builds; the generic loop called SDL_GetRGBA
     # twice a pixel): they read the bytes in line now, with the same blending macros.
+    # WebAssembly builds refused file objects other than named files ("can't access resource
+    # on platform"): every pygame_gui game died on its default font, read from io.BytesIO.
     patches=("pygame-ce-static-module-state.patch", "pygame-ce-function-signatures.patch",
              "pygame-ce-render-owns-window.patch", "pygame-ce-static-pixelcopy-view-kind.patch",
              "pygame-ce-load-controller-touch.patch", "pygame-ce-load-scrap.patch",
-             "pygame-ce-wasm-alphablit-8888.patch"),
+             "pygame-ce-wasm-alphablit-8888.patch", "pygame-ce-wasm-file-objects.patch"),
 )
 
 C_FILES = ("base.c", "bitmask.c", "rotozoom.c", "SDL_gfx/SDL_gfxPrimitives.c")
